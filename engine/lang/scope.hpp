@@ -124,4 +124,13 @@ struct ScopeResult {
 // error, since CPython builds the whole symbol table before compiling).
 ScopeResult analyze_scopes(Module& module);
 
+// Parse + scope pass in one call: what the compiler needs for one file.
+struct FrontEndResult {
+    std::unique_ptr<Module> module;       // nullptr on a parse error
+    std::unique_ptr<SymbolTable> symbols; // nullptr on a parse error
+    std::optional<SyntaxError> error;     // parse error, else the first scope/compile-time error
+    bool ok() const { return !error.has_value(); }
+};
+FrontEndResult parse_and_analyze(std::string_view source, std::string filename);
+
 }  // namespace ll::lang

@@ -64,6 +64,10 @@ def base_env():
 def oracle_env(hash_seed=None):
     env = base_env()
     env["PYENV_VERSION"] = "3.13.0"
+    # When run.py itself was started through a pyenv shim, `pyenv exec` has put that version's
+    # bin directory first on PATH; drop it so `python3` reaches the shim again.
+    env["PATH"] = os.pathsep.join(d for d in env.get("PATH", "").split(os.pathsep)
+                                  if "/.pyenv/versions/" not in d)
     env["PYTHONPATH"] = ORACLE_DIR
     if hash_seed is not None:
         env["PYTHONHASHSEED"] = str(hash_seed)

@@ -7,7 +7,7 @@ if(EMSCRIPTEN)
   target_compile_options(looplab-node PRIVATE ${LOOPLAB_WARNINGS})
   target_link_libraries(looplab-node PRIVATE ll_engine)
   target_link_options(looplab-node PRIVATE -sNODERAWFS=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1
-    -sEXIT_RUNTIME=1 -sSTACK_SIZE=4MB)
+    -sEXIT_RUNTIME=1 -sTOTAL_STACK=4MB)
 else()
   add_executable(looplab ${looplab_srcs})
   target_compile_options(looplab PRIVATE ${LOOPLAB_WARNINGS})

@@ -132,12 +132,12 @@ class VirtualLoop(asyncio.base_events.BaseEventLoop):
         fut.add_done_callback(_job_done)
         return fut
 
-    async def shutdown_default_executor(self, timeout=None):
+    async def shutdown_default_executor(self, *args, **kwargs):
         # Joining the executor's threads happens on yet another thread; hold the clock still
         # until that join is reported, or the 300 s timeout would seem to expire at once.
         self._executor_jobs += 1
         try:
-            await super().shutdown_default_executor(timeout)
+            await super().shutdown_default_executor(*args, **kwargs)
         finally:
             self._executor_jobs -= 1
 
