@@ -151,6 +151,22 @@ def render(result, program):
             f"--- stderr:\n{normalise(result.stderr, program)}")
 
 
+KNOWN_FAILURES = os.path.join(HERE, "known_failures.txt")
+KNOWN_FAILURES_HEADER = """\
+# Programs of the corpus that Loop Lab does not pass yet, one per line (suite/name.py).
+# run.py still runs them and reports each, but does not count them as failed; a listed program
+# that passes is reported as XPASS so it can be removed. Regenerate with --write-known-failures.
+# The goal is an empty list: every entry is a bug or a missing feature.
+"""
+
+
+def read_known_failures(path):
+    if not path or not os.path.exists(path):
+        return set()
+    with open(path) as f:
+        return {line.split("#")[0].strip() for line in f if line.split("#")[0].strip()}
+
+
 def list_programs(suite, substring):
     suites = SUITES if suite == "all" else (suite,)
     programs = []
@@ -209,7 +225,12 @@ def main():
     ap.add_argument("--check-oracle", action="store_true",
                     help="run each program twice under CPython: report non-determinism and slowness")
     ap.add_argument("-v", dest="verbose", action="store_true", help="print every program's outcome")
+    ap.add_argument("--known-failures", default=KNOWN_FAILURES,
+                    help="file listing programs Loop Lab does not pass yet (reported, not counted as failed)")
+    ap.add_argument("--write-known-failures", action="store_true",
+                    help="rewrite the known-failures file with exactly the programs failing now")
     args = ap.parse_args()
+    known = read_known_failures(args.known_failures)
 
     programs = list_programs(args.suite, args.substring)
     version = python_version()
@@ -231,14 +252,25 @@ def main():
             key_extra = f.read() + b"\0" + version.encode()
         work = lambda p: compare_one(p, looplab_argv, key_extra, args.update_cache)[:2]  # noqa: E731
 
-    passed = failed = 0
+    passed = failed = expected_failures = 0
+    failing_now = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         for path, outcome in zip(programs, pool.map(work, programs)):
             ok, report = outcome[0], outcome[1]
-            if ok:
+            if not ok:
+                failing_now.append(short(path))
+            if ok and short(path) in known and not args.check_oracle:
+                passed += 1
+                print(f"XPASS {short(path)} (passes now: remove it from {os.path.relpath(args.known_failures)})")
+            elif ok:
                 passed += 1
                 if args.verbose:
                     print(f"PASS {short(path)}")
+            elif short(path) in known and not args.check_oracle:
+                expected_failures += 1
+                if args.verbose:
+                    print(f"XFAIL {short(path)}")
+                    print(report)
             else:
                 failed += 1
                 print(f"FAIL {short(path)}")
@@ -247,6 +279,13 @@ def main():
                 status = outcome[2].status
                 print(f"     exit {status}, {outcome[2].seconds:.2f} s")
             sys.stdout.flush()
+    if args.write_known_failures:
+        with open(args.known_failures, "w") as f:
+            f.write(KNOWN_FAILURES_HEADER)
+            f.writelines(name + "\n" for name in failing_now)
+        print(f"wrote {len(failing_now)} programs to {args.known_failures}")
+    if expected_failures:
+        print(f"{expected_failures} known failures (listed in {os.path.relpath(args.known_failures)}, not counted)")
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 

@@ -62,7 +62,8 @@ import asyncio.events  # noqa: E402
 _THREAD_GRACE = 10.0
 
 
-def _report_deadlock(loop):
+def _report_deadlock():
+    sys.stdout.flush()  # os._exit skips the normal flush, and piped stdout is block-buffered
     sys.stderr.write(
         "oracle: deadlock: the event loop is idle with no timers and nothing else can wake it\n")
     sys.stderr.flush()
@@ -92,7 +93,7 @@ class _VirtualSelector:
             if loop._wakeup.is_set():
                 loop._wakeup.clear()
                 return []
-            _report_deadlock(loop)
+            _report_deadlock()
         if timeout > 0 and loop._scheduled:
             # An exact jump to the earliest timer; `CLOCK + timeout` could be off by one ulp.
             CLOCK = loop._scheduled[0]._when

@@ -1,0 +1,216 @@
+"""Future: a box for a result that arrives later, plus callbacks to run when it does."""
+
+__all__ = ("Future", "isfuture", "wrap_future")
+
+import _looplab
+from . import events
+from . import exceptions
+from . import format_helpers
+
+_PENDING = "PENDING"
+_CANCELLED = "CANCELLED"
+_FINISHED = "FINISHED"
+
+_event = _looplab.event
+
+
+def isfuture(obj):
+    """True for our futures and for anything that advertises itself as one."""
+    return (getattr(obj.__class__, "_asyncio_future_blocking", None) is not None and
+            obj._asyncio_future_blocking is not None)
+
+
+def _format_callbacks(callbacks):
+    def one(entry):
+        return format_helpers.format_callback_source(entry[0], ())
+    size = len(callbacks)
+    if size == 1:
+        text = one(callbacks[0])
+    elif size == 2:
+        text = one(callbacks[0]) + ", " + one(callbacks[1])
+    else:
+        # Long lists show only their ends.
+        text = f"{one(callbacks[0])}, <{size - 2} more>, {one(callbacks[-1])}"
+    return f"cb=[{text}]"
+
+
+def _repr_info(fut):
+    info = [fut._state.lower()]
+    if fut._state == _FINISHED:
+        if fut._exception is not None:
+            info.append(f"exception={fut._exception!r}")
+        else:
+            info.append(f"result={format_helpers.short_repr(fut._result)}")
+    if fut._callbacks:
+        info.append(_format_callbacks(fut._callbacks))
+    if fut._source_traceback:
+        info.append(format_helpers.created_at(fut._source_traceback))
+    return info
+
+
+class Future:
+    """A result that is not there yet: pending, then finished or cancelled exactly once."""
+
+    # Class-level defaults, so that __del__ works even if __init__ failed half-way.
+    _state = _PENDING
+    _result = None
+    _exception = None
+    _loop = None
+    _source_traceback = None
+    _callbacks = None
+    _cancel_message = None
+    _cancelled_exc = None   # the CancelledError to re-raise first (keeps its message and chain)
+    _log_traceback = False  # an exception was set and nobody looked at it yet
+
+    # Set to True while a Task is suspended on us; also how isfuture() recognises us.
+    _asyncio_future_blocking = False
+
+    def __init__(self, *, loop=None):
+        if loop is None:
+            loop = events.get_event_loop()
+        self._loop = loop
+        self._callbacks = []
+        if loop._debug:
+            self._source_traceback = format_helpers.creation_stack()
+
+    def __repr__(self):
+        return f"<{self.__class__.__name__} {' '.join(_repr_info(self))}>"
+
+    def __del__(self):
+        # CPython frees objects as soon as the last reference goes: a failed future
+        # that nobody asked about is reported at that moment.
+        if not self._log_traceback:
+            return
+        context = {
+            "message": f"{self.__class__.__name__} exception was never retrieved",
+            "exception": self._exception,
+            "future": self,
+        }
+        if self._source_traceback:
+            context["source_traceback"] = self._source_traceback
+        self._loop.call_exception_handler(context)
+
+    def get_loop(self):
+        return self._loop
+
+    def _make_cancelled_error(self):
+        # The first caller gets the stored error (message and chain intact);
+        # later callers get a fresh one.
+        if self._cancelled_exc is not None:
+            exc = self._cancelled_exc
+            self._cancelled_exc = None
+            return exc
+        if self._cancel_message is None:
+            return exceptions.CancelledError()
+        return exceptions.CancelledError(self._cancel_message)
+
+    def cancel(self, msg=None):
+        """Cancel the future and schedule its callbacks; False if it was already done."""
+        self._log_traceback = False
+        if self._state != _PENDING:
+            return False
+        self._state = _CANCELLED
+        self._cancel_message = msg
+        self._schedule_callbacks()
+        return True
+
+    def _schedule_callbacks(self):
+        # Callbacks never run inline: each one is queued, in registration order.
+        callbacks = self._callbacks
+        if not callbacks:
+            return
+        self._callbacks = []
+        for callback, context in callbacks:
+            self._loop.call_soon(callback, self, context=context)
+            waiter = getattr(callback, "__self__", None)
+            if waiter is not None and getattr(waiter, "_fut_waiter", None) is self:
+                _event("task_state", waiter, "ready", self)   # a task waiting on us wakes up
+
+    def cancelled(self):
+        return self._state == _CANCELLED
+
+    def done(self):
+        return self._state != _PENDING
+
+    def result(self):
+        if self._state == _CANCELLED:
+            raise self._make_cancelled_error()
+        if self._state != _FINISHED:
+            raise exceptions.InvalidStateError("Result is not set.")
+        self._log_traceback = False
+        if self._exception is not None:
+            raise self._exception
+        return self._result
+
+    def exception(self):
+        if self._state == _CANCELLED:
+            raise self._make_cancelled_error()
+        if self._state != _FINISHED:
+            raise exceptions.InvalidStateError("Exception is not set.")
+        self._log_traceback = False
+        return self._exception
+
+    def add_done_callback(self, fn, *, context=None):
+        if self._state != _PENDING:
+            self._loop.call_soon(fn, self, context=context)
+        else:
+            self._callbacks.append((fn, context))
+
+    def remove_done_callback(self, fn):
+        """Remove every registration of fn; return how many there were."""
+        kept = [entry for entry in self._callbacks if entry[0] != fn]
+        removed = len(self._callbacks) - len(kept)
+        if removed:
+            self._callbacks[:] = kept
+        return removed
+
+    def set_result(self, result):
+        if self._state != _PENDING:
+            raise exceptions.InvalidStateError("invalid state")
+        self._result = result
+        self._state = _FINISHED
+        self._schedule_callbacks()
+
+    def set_exception(self, exception):
+        if self._state != _PENDING:
+            raise exceptions.InvalidStateError("invalid state")
+        if isinstance(exception, type):
+            exception = exception()
+        if isinstance(exception, StopIteration):
+            new_exc = RuntimeError("StopIteration interacts badly with generators "
+                                   "and cannot be raised into a Future")
+            new_exc.__cause__ = exception
+            new_exc.__context__ = exception
+            exception = new_exc
+        self._exception = exception
+        self._state = _FINISHED
+        self._schedule_callbacks()
+        self._log_traceback = True
+
+    def __await__(self):
+        if not self.done():
+            # Hand ourselves to the Task driving this coroutine: it will sleep until we are done.
+            self._asyncio_future_blocking = True
+            yield self
+        if not self.done():
+            raise RuntimeError("await wasn't used with future")
+        return self.result()
+
+    __iter__ = __await__
+
+
+def _get_loop(fut):
+    return fut.get_loop()
+
+
+def _set_result_unless_cancelled(fut, result):
+    """Used by sleep(): the timer fires, but the sleeper may have been cancelled meanwhile."""
+    if fut.cancelled():
+        return
+    fut.set_result(result)
+
+
+def wrap_future(future, *, loop=None):
+    if isfuture(future):
+        return future
+    raise TypeError(f"concurrent.futures.Future is expected, got {future!r}")

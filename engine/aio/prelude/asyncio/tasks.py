@@ -1,0 +1,671 @@
+"""Task: drives a coroutine one step at a time; plus sleep, gather, wait, shield, ...
+
+A task never runs its coroutine by itself: each step is a callback in the
+loop's ready queue. When the coroutine awaits a pending future, the task
+registers a wake-up callback on that future and steps out of the way.
+"""
+
+__all__ = ("Task", "create_task", "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED",
+           "wait", "wait_for", "as_completed", "sleep", "gather", "shield", "ensure_future",
+           "run_coroutine_threadsafe", "current_task", "all_tasks",
+           "create_eager_task_factory", "eager_task_factory",
+           "_register_task", "_unregister_task", "_enter_task", "_leave_task")
+
+import _looplab
+from . import coroutines
+from . import events
+from . import exceptions
+from . import format_helpers
+from . import futures
+from . import queues
+from . import timeouts
+
+_event = _looplab.event
+_PENDING = futures._PENDING
+
+# One counter for the whole process: a second asyncio.run() keeps counting.
+_task_name_counter = 0
+
+
+def _next_task_name():
+    global _task_name_counter
+    _task_name_counter += 1
+    return f"Task-{_task_name_counter}"
+
+
+class Task(futures.Future):
+    """A coroutine wrapped in a Future, stepped by the event loop."""
+
+    # Defaults at class level, so that __del__ works even if __init__ failed.
+    _log_destroy_pending = True   # report "destroyed but pending" (not for internal tasks)
+    _coro = None
+    _fut_waiter = None
+    _must_cancel = False
+    _num_cancels_requested = 0
+
+    def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
+        super().__init__(loop=loop)
+        if not coroutines.iscoroutine(coro):
+            self._log_destroy_pending = False
+            raise TypeError(f"a coroutine was expected, got {coro!r}")
+        if name is None:
+            self._name = _next_task_name()
+        else:
+            self._name = str(name)
+        self._num_cancels_requested = 0
+        self._must_cancel = False   # cancel() was asked while no future could carry it
+        self._fut_waiter = None     # the future we are suspended on
+        self._coro = coro
+        self._context = context
+        _event("task_created", self)
+        if eager_start and self._loop.is_running():
+            self._eager_start()
+        else:
+            self._loop.call_soon(self.__step, context=context)
+            _event("task_state", self, "ready", "created")
+            _register_task(self)
+
+    def __repr__(self):
+        info = futures._repr_info(self)
+        if self._num_cancels_requested and not self.done():
+            info[0] = "cancelling"
+        info.insert(1, f"name={self.get_name()!r}")
+        if self._fut_waiter is not None:
+            info.insert(2, f"wait_for={self._fut_waiter!r}")
+        if self._coro:
+            info.insert(2, f"coro=<{_looplab.coro_repr(self._coro)}>")
+        return f"<{self.__class__.__name__} {' '.join(info)}>"
+
+    def __del__(self):
+        if self._state == _PENDING and self._log_destroy_pending:
+            context = {"task": self, "message": "Task was destroyed but it is pending!"}
+            if self._source_traceback:
+                context["source_traceback"] = self._source_traceback
+            self._loop.call_exception_handler(context)
+        super().__del__()
+
+    def get_coro(self):
+        return self._coro
+
+    def get_context(self):
+        return self._context
+
+    def get_name(self):
+        return self._name
+
+    def set_name(self, value):
+        self._name = str(value)
+
+    def set_result(self, result):
+        raise RuntimeError("Task does not support set_result operation")
+
+    def set_exception(self, exception):
+        raise RuntimeError("Task does not support set_exception operation")
+
+    def get_stack(self, *, limit=None):
+        return []
+
+    def cancel(self, msg=None):
+        """Ask the task to stop: a CancelledError will be thrown into its coroutine."""
+        self._log_traceback = False
+        if self.done():
+            return False
+        self._num_cancels_requested += 1
+        if self._fut_waiter is not None:
+            # Cancelling what we wait on wakes us up with CancelledError.
+            if self._fut_waiter.cancel(msg=msg):
+                return True
+        # Otherwise the next step throws it in.
+        self._must_cancel = True
+        self._cancel_message = msg
+        return True
+
+    def cancelling(self):
+        return self._num_cancels_requested
+
+    def uncancel(self):
+        if self._num_cancels_requested > 0:
+            self._num_cancels_requested -= 1
+            if self._num_cancels_requested == 0:
+                self._must_cancel = False
+        return self._num_cancels_requested
+
+    def _eager_start(self):
+        # Run the first step right now, inside create_task().
+        previous = _swap_current_task(self._loop, self)
+        _event("task_state", self, "running", "eager start")
+        try:
+            self.__step_run_and_handle_result(None)
+        finally:
+            _swap_current_task(self._loop, previous)
+            if self.done():
+                self._coro = None
+            else:
+                _register_task(self)
+            self = None
+
+    def __step(self, exc=None):
+        if self.done():
+            raise exceptions.InvalidStateError(f"_step(): already done: {self!r}, {exc!r}")
+        if self._must_cancel:
+            if not isinstance(exc, exceptions.CancelledError):
+                exc = self._make_cancelled_error()
+            self._must_cancel = False
+        self._fut_waiter = None
+        _enter_task(self._loop, self)
+        _event("task_state", self, "running", "step")
+        try:
+            self.__step_run_and_handle_result(exc)
+        finally:
+            _leave_task(self._loop, self)
+            self = None
+
+    def __step_run_and_handle_result(self, exc):
+        coro = self._coro
+        try:
+            if exc is None:
+                result = coro.send(None)
+            else:
+                result = coro.throw(exc)
+        except StopIteration as stop:
+            if self._must_cancel:
+                # The task cancelled itself and then returned: it still ends cancelled.
+                self._must_cancel = False
+                futures.Future.cancel(self, msg=self._cancel_message)
+            else:
+                futures.Future.set_result(self, stop.value)
+            _event("task_state", self, "done", "returned")
+        except exceptions.CancelledError as cancelled:
+            _looplab.forget_caller_frame(cancelled)
+            self._cancelled_exc = cancelled   # re-raised as is by the first result()
+            futures.Future.cancel(self)
+            _event("task_state", self, "done", "cancelled")
+        except (KeyboardInterrupt, SystemExit) as fatal:
+            futures.Future.set_exception(self, fatal)
+            _event("task_state", self, "done", "raised")
+            raise
+        except BaseException as error:
+            _looplab.forget_caller_frame(error)
+            futures.Future.set_exception(self, error)
+            _event("task_state", self, "done", "raised")
+        else:
+            self.__handle_yield(result)
+        self = None
+
+    def __handle_yield(self, result):
+        blocking = getattr(result, "_asyncio_future_blocking", None)
+        if blocking is not None:
+            # The coroutine awaited a future that is not done yet.
+            if result.get_loop() is not self._loop:
+                self.__step_soon(RuntimeError(
+                    f"Task {self!r} got Future {result!r} attached to a different loop"))
+            elif blocking:
+                if result is self:
+                    self.__step_soon(RuntimeError(f"Task cannot await on itself: {self!r}"))
+                else:
+                    result._asyncio_future_blocking = False
+                    result.add_done_callback(self.task_wakeup, context=self._context)
+                    self._fut_waiter = result
+                    _event("task_state", self, "pending", result)
+                    if self._must_cancel:
+                        # cancel() came while we were running: pass it on to the future.
+                        if self._fut_waiter.cancel(msg=self._cancel_message):
+                            self._must_cancel = False
+            else:
+                self.__step_soon(RuntimeError(
+                    f"yield was used instead of yield from in task {self!r} with {result!r}"))
+        elif result is None:
+            # A bare yield (sleep(0)): let everybody else run once, then continue.
+            self._loop.call_soon(self.__step, context=self._context)
+            _event("task_state", self, "ready", "yielded")
+        else:
+            self.__step_soon(RuntimeError(f"Task got bad yield: {result!r}"))
+
+    def __step_soon(self, error):
+        self._loop.call_soon(self.__step, error, context=self._context)
+        _event("task_state", self, "ready", "error")
+
+    def task_wakeup(self, future):
+        """Done-callback of the awaited future: resume with its result or exception."""
+        error = None
+        try:
+            future.result()
+        except BaseException as exc:
+            error = exc
+        # Step outside the except block, so the coroutine does not see `error` as
+        # an exception being handled.
+        self.__step(error)
+        self = None
+
+
+# --- Which task is running, and which tasks exist.
+
+_current_tasks = {}                 # loop -> the task running a step on it
+_all_tasks = _looplab.WeakSet()     # weak: an unreferenced task may be garbage collected
+
+
+def current_task(loop=None):
+    if loop is None:
+        loop = events.get_running_loop()
+    return _current_tasks.get(loop)
+
+
+def _all_tasks_in_order(loop):
+    # Creation order: CPython iterates a set here, whose order is not reproducible.
+    return [t for t in _all_tasks if t._loop is loop and not t.done()]
+
+
+def all_tasks(loop=None):
+    if loop is None:
+        loop = events.get_running_loop()
+    return set(_all_tasks_in_order(loop))
+
+
+def _register_task(task):
+    _all_tasks.add(task)
+
+
+def _unregister_task(task):
+    _all_tasks.discard(task)
+
+
+def _enter_task(loop, task):
+    current = _current_tasks.get(loop)
+    if current is not None:
+        raise RuntimeError(f"Cannot enter into task {task!r} while another "
+                           f"task {current!r} is being executed.")
+    _current_tasks[loop] = task
+
+
+def _leave_task(loop, task):
+    current = _current_tasks.get(loop)
+    if current is not task:
+        raise RuntimeError(f"Leaving task {task!r} does not match "
+                           f"the current task {current!r}.")
+    del _current_tasks[loop]
+
+
+def _swap_current_task(loop, task):
+    previous = _current_tasks.get(loop)
+    if task is None:
+        del _current_tasks[loop]
+    else:
+        _current_tasks[loop] = task
+    return previous
+
+
+# --- Creating tasks.
+
+def create_task(coro, *, name=None, context=None):
+    """Schedule a coroutine as a Task on the running loop."""
+    loop = events.get_running_loop()
+    task = loop.create_task(coro, name=name, context=context)
+    if loop._debug and isinstance(task, Task):
+        # Debug reprs say where CPython's asyncio made the task.
+        task._source_traceback = format_helpers.creation_stack(
+            "tasks.py", 410 if context is None else 412, "create_task")
+    return task
+
+
+def ensure_future(coro_or_future, *, loop=None):
+    """Return a future as is; wrap a coroutine (or other awaitable) in a Task."""
+    if futures.isfuture(coro_or_future):
+        if loop is not None and loop is not coro_or_future.get_loop():
+            raise ValueError("The future belongs to a different loop than "
+                             "the one specified as the loop argument")
+        return coro_or_future
+    should_close = True
+    if not coroutines.iscoroutine(coro_or_future):
+        if coroutines._is_awaitable(coro_or_future):
+            coro_or_future = _wrap_awaitable(coro_or_future)
+            should_close = False
+        else:
+            raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
+    if loop is None:
+        loop = events.get_event_loop()
+    try:
+        task = loop.create_task(coro_or_future)
+    except RuntimeError:
+        if should_close:
+            coro_or_future.close()
+        raise
+    if loop._debug and isinstance(task, Task):
+        task._source_traceback = format_helpers.creation_stack("tasks.py", 748, "ensure_future")
+    return task
+
+
+async def _wrap_awaitable(awaitable):
+    return await awaitable
+
+
+def create_eager_task_factory(custom_task_constructor):
+    def factory(loop, coro, *, name=None, context=None):
+        return custom_task_constructor(coro, loop=loop, name=name, context=context,
+                                       eager_start=True)
+    return factory
+
+
+eager_task_factory = create_eager_task_factory(Task)
+
+
+# --- sleep
+
+class _Sleep0:
+    """`await _Sleep0()` is one bare yield: the task goes to the back of the ready queue."""
+
+    def __await__(self):
+        yield
+
+
+async def sleep(delay, result=None):
+    """Suspend the calling task for `delay` seconds of loop time."""
+    if delay <= 0:
+        await _Sleep0()
+        return result
+    if delay != delay:   # only NaN differs from itself
+        raise ValueError("Invalid delay: NaN (not a number)")
+    loop = events.get_running_loop()
+    future = loop.create_future()
+    h = loop.call_later(delay, futures._set_result_unless_cancelled, future, result)
+    try:
+        return await future
+    finally:
+        h.cancel()   # if we were cancelled, the timer must not fire for nothing
+
+
+# --- gather
+
+class _GatheringFuture(futures.Future):
+    """gather()'s outer future: cancelling it cancels the children instead."""
+
+    def __init__(self, children, *, loop):
+        super().__init__(loop=loop)
+        self._children = children
+        self._cancel_requested = False
+
+    def cancel(self, msg=None):
+        if self.done():
+            return False
+        accepted = False
+        for child in self._children:
+            if child.cancel(msg=msg):
+                accepted = True
+        if accepted:
+            # Remember it: once the children finish, we end with CancelledError.
+            self._cancel_requested = True
+        return accepted
+
+
+def gather(*coros_or_futures, return_exceptions=False):
+    """Run awaitables concurrently; the result is the list of their results, in order."""
+    if not coros_or_futures:
+        loop = events.get_event_loop()
+        outer = loop.create_future()
+        outer.set_result([])
+        return outer
+
+    def _done_callback(fut):
+        nonlocal nfinished
+        nfinished += 1
+        if outer is None or outer.done():
+            if not fut.cancelled():
+                fut.exception()   # mark it retrieved: nobody else will look
+            return
+        if not return_exceptions:
+            # The first failure finishes the outer future; the other children keep running.
+            if fut.cancelled():
+                outer.set_exception(fut._make_cancelled_error())
+                return
+            exc = fut.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+                return
+        if nfinished == nfuts:
+            results = []
+            for child in children:
+                if child.cancelled():
+                    msg = child._cancel_message
+                    res = exceptions.CancelledError("" if msg is None else msg)
+                else:
+                    res = child.exception()
+                    if res is None:
+                        res = child.result()
+                results.append(res)
+            if outer._cancel_requested:
+                outer.set_exception(fut._make_cancelled_error())
+            else:
+                outer.set_result(results)
+
+    arg_to_fut = {}
+    children = []
+    nfuts = 0
+    nfinished = 0
+    done_futs = []
+    loop = None
+    outer = None
+    for arg in coros_or_futures:
+        if arg not in arg_to_fut:
+            fut = ensure_future(arg, loop=loop)
+            if loop is None:
+                loop = fut.get_loop()
+            if fut is not arg:
+                fut._log_destroy_pending = False   # we made it; we own its fate
+            nfuts += 1
+            arg_to_fut[arg] = fut
+            if fut.done():
+                done_futs.append(fut)
+            else:
+                fut.add_done_callback(_done_callback)
+        else:
+            fut = arg_to_fut[arg]   # the same awaitable twice shares one task
+        children.append(fut)
+    outer = _GatheringFuture(children, loop=loop)
+    for fut in done_futs:
+        _done_callback(fut)
+    return outer
+
+
+# --- shield
+
+def shield(arg):
+    """Await arg, but do not let a cancellation of the caller reach it."""
+    inner = ensure_future(arg)
+    if inner.done():
+        return inner
+    loop = inner.get_loop()
+    outer = loop.create_future()
+
+    def _inner_done_callback(inner):
+        if outer.cancelled():
+            if not inner.cancelled():
+                inner.exception()
+            return
+        if inner.cancelled():
+            outer.cancel()
+        else:
+            exc = inner.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+            else:
+                outer.set_result(inner.result())
+
+    def _outer_done_callback(outer):
+        if not inner.done():
+            inner.remove_done_callback(_inner_done_callback)
+
+    inner.add_done_callback(_inner_done_callback)
+    outer.add_done_callback(_outer_done_callback)
+    return outer
+
+
+# --- wait, wait_for
+
+FIRST_COMPLETED = "FIRST_COMPLETED"
+FIRST_EXCEPTION = "FIRST_EXCEPTION"
+ALL_COMPLETED = "ALL_COMPLETED"
+
+
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+    """Wait for tasks/futures; return (done, pending) sets. Never raises TimeoutError."""
+    if futures.isfuture(fs) or coroutines.iscoroutine(fs):
+        raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
+    if not fs:
+        raise ValueError("Set of Tasks/Futures is empty.")
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise ValueError(f"Invalid return_when value: {return_when}")
+    fs = _unique(fs)
+    for f in fs:
+        if coroutines.iscoroutine(f):
+            raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
+    loop = events.get_running_loop()
+    return await _wait(fs, timeout, return_when, loop)
+
+
+def _unique(items):
+    # An ordered set: CPython uses set(), whose order we replace by first appearance.
+    seen = {}
+    for item in items:
+        seen[item] = None
+    return list(seen)
+
+
+def _release_waiter(waiter, *args):
+    if not waiter.done():
+        waiter.set_result(None)
+
+
+async def _wait(fs, timeout, return_when, loop):
+    waiter = loop.create_future()
+    timeout_handle = None
+    if timeout is not None:
+        timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+    counter = len(fs)
+
+    def _on_completion(f):
+        nonlocal counter
+        counter -= 1
+        if (counter <= 0 or return_when == FIRST_COMPLETED or
+                (return_when == FIRST_EXCEPTION and not f.cancelled() and
+                 f.exception() is not None)):
+            if timeout_handle is not None:
+                timeout_handle.cancel()
+            if not waiter.done():
+                waiter.set_result(None)
+
+    for f in fs:
+        f.add_done_callback(_on_completion)
+    try:
+        await waiter
+    finally:
+        if timeout_handle is not None:
+            timeout_handle.cancel()
+        for f in fs:
+            f.remove_done_callback(_on_completion)
+    done = set()
+    pending = set()
+    for f in fs:
+        if f.done():
+            done.add(f)
+        else:
+            pending.add(f)
+    return done, pending
+
+
+async def _cancel_and_wait(fut):
+    loop = events.get_running_loop()
+    waiter = loop.create_future()
+
+    def cb(f):
+        _release_waiter(waiter)
+
+    fut.add_done_callback(cb)
+    try:
+        fut.cancel()
+        await waiter
+    finally:
+        fut.remove_done_callback(cb)
+
+
+async def wait_for(fut, timeout):
+    """Await fut, but give up with TimeoutError after `timeout` seconds."""
+    if timeout is not None and timeout <= 0:
+        fut = ensure_future(fut)
+        if fut.done():
+            return fut.result()
+        await _cancel_and_wait(fut)
+        try:
+            return fut.result()
+        except exceptions.CancelledError as exc:
+            raise TimeoutError from exc
+    # Since 3.12 the awaitable runs inline, in the caller's task.
+    async with timeouts.timeout(timeout):
+        return await fut
+
+
+# --- as_completed
+
+class _AsCompletedIterator:
+    """Both a plain iterator (of coroutines) and an async iterator (of futures)."""
+
+    def __init__(self, aws, timeout):
+        self._done = queues.Queue()
+        self._timeout_handle = None
+        loop = events.get_event_loop()
+        todo = {}
+        for aw in _unique(aws):
+            todo[ensure_future(aw, loop=loop)] = None
+        for f in todo:
+            f.add_done_callback(self._handle_completion)
+        if todo and timeout is not None:
+            self._timeout_handle = loop.call_later(timeout, self._handle_timeout)
+        self._todo = todo
+        self._todo_left = len(todo)
+
+    def __aiter__(self):
+        return self
+
+    def __iter__(self):
+        return self
+
+    async def __anext__(self):
+        if not self._todo_left:
+            raise StopAsyncIteration
+        self._todo_left -= 1
+        return await self._wait_for_one()
+
+    def __next__(self):
+        if not self._todo_left:
+            raise StopIteration
+        self._todo_left -= 1
+        return self._wait_for_one(resolve=True)
+
+    def _handle_timeout(self):
+        for f in self._todo:
+            f.remove_done_callback(self._handle_completion)
+            self._done.put_nowait(None)   # None tells a waiting consumer: timed out
+        self._todo.clear()
+
+    def _handle_completion(self, f):
+        if not self._todo:
+            return   # the timeout came first
+        del self._todo[f]
+        self._done.put_nowait(f)
+        if not self._todo and self._timeout_handle is not None:
+            self._timeout_handle.cancel()
+
+    async def _wait_for_one(self, resolve=False):
+        f = await self._done.get()
+        if f is None:
+            raise exceptions.TimeoutError
+        return f.result() if resolve else f
+
+
+def as_completed(fs, *, timeout=None):
+    """Iterate over awaitables in the order they finish."""
+    if coroutines._is_awaitable(fs):
+        raise TypeError(f"expects an iterable of awaitables, not {type(fs).__name__}")
+    return _AsCompletedIterator(fs, timeout)
+
+
+def run_coroutine_threadsafe(coro, loop):
+    raise RuntimeError("run_coroutine_threadsafe() needs threads, which Loop Lab's loop does not have yet")

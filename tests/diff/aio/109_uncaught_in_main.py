@@ -1,0 +1,12 @@
+# An exception escaping main: exit status 1 and a traceback (stdlib frames normalised away).
+import asyncio
+
+async def parse(text):
+    await asyncio.sleep(0.1)
+    return int(text)
+
+async def main():
+    print(await parse("12"))
+    print(await parse("twelve"))
+
+asyncio.run(main())

@@ -1,0 +1,10 @@
+# ExceptionGroup: split, subgroup, nesting, str and repr.
+eg = ExceptionGroup("many", [ValueError("v1"), TypeError("t1"), ExceptionGroup("inner", [ValueError("v2"), KeyError("k")])])
+print(str(eg)); print(repr(eg))
+print(eg.message, len(eg.exceptions))
+match, rest = eg.split(ValueError)
+print("match:", repr(match)); print("rest:", repr(rest))
+print(repr(eg.subgroup(KeyError)))
+print(eg.subgroup(ZeroDivisionError))
+print(repr(eg.subgroup(lambda e: isinstance(e, TypeError))))
+print(isinstance(eg, Exception), ExceptionGroup("x", [ValueError()]).exceptions)

@@ -1,0 +1,11 @@
+# print with sep, end and multiple arguments.
+print("a", "b", "c")
+print("a", "b", "c", sep="-")
+print("no newline", end="")
+print(" continued")
+print(1, 2, 3, sep=", ", end=".\n")
+print()
+print("", "x", "")
+print(*range(5), sep="")
+print("multi", "sep", sep=" <-> ")
+print(None, True, 3.0, [1], sep="|")

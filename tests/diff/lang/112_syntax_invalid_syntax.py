@@ -1,0 +1,7 @@
+# SyntaxError: invalid syntax
+setup = [3, 1, 2]
+print("setup:", sorted(setup), len(setup))
+def helper(x):
+    return x * 2
+print("never runs")
+x = 5 +* 3

@@ -1,0 +1,5 @@
+# SyntaxError: 'break' outside loop
+def f(x):
+    if x:
+        break
+    return x

@@ -1,0 +1,8 @@
+# SyntaxError: unterminated string literal
+setup = [3, 1, 2]
+print("setup:", sorted(setup), len(setup))
+def helper(x):
+    return x * 2
+print("ok")
+message = "hello world
+print(message)

@@ -1,0 +1,7 @@
+# SyntaxError: cannot assign to literal
+setup = [3, 1, 2]
+print("setup:", sorted(setup), len(setup))
+def helper(x):
+    return x * 2
+x = 1
+5 = x

@@ -1,0 +1,7 @@
+# SyntaxError: 'yield' outside function
+setup = [3, 1, 2]
+print("setup:", sorted(setup), len(setup))
+def helper(x):
+    return x * 2
+x = 1
+yield x

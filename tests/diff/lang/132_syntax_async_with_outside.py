@@ -1,0 +1,5 @@
+# SyntaxError: 'async with' outside async function
+import asyncio
+def f():
+    async with asyncio.Lock():
+        pass
