@@ -5,6 +5,8 @@ set(LOOPLAB_IMGUI_VERSION 1.90.1 CACHE STRING "Dear ImGui version expected in LO
 set(LOOPLAB_SDL2_VERSION 2.26.5 CACHE STRING "SDL2 (built for wasm) version expected in LOOPLAB_CACHE")
 set(LOOPLAB_SITE_DIR "${CMAKE_BINARY_DIR}/../site" CACHE PATH "Where the deployable web site is written")
 set(LOOPLAB_FONT_DIR "/usr/share/fonts" CACHE PATH "Root of the Debian font packages")
+# -Os measured smallest for the same speed (see docs/web.md); used for compiling and linking.
+set(LOOPLAB_WEB_OPT "-Os" CACHE STRING "Optimisation flag of the web app and Dear ImGui")
 
 set(ll_imgui_dir "${LOOPLAB_CACHE}/imgui-${LOOPLAB_IMGUI_VERSION}")
 set(ll_sdl2_dir "${LOOPLAB_CACHE}/sdl2-wasm-${LOOPLAB_SDL2_VERSION}")
@@ -47,12 +49,13 @@ target_include_directories(ll_imgui SYSTEM PUBLIC "${ll_imgui_dir}" "${ll_imgui_
 target_compile_definitions(ll_imgui PUBLIC
   IMGUI_ENABLE_TEST_ENGINE IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
   IMGUI_DISABLE_DEFAULT_FONT)
+target_compile_options(ll_imgui PRIVATE ${LOOPLAB_WEB_OPT})
 target_link_libraries(ll_imgui PUBLIC ll_sdl2)
 
 # --- the app ----------------------------------------------------------------------------------
 file(GLOB ll_web_srcs CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
 add_executable(looplab_web ${ll_web_srcs})
-target_compile_options(looplab_web PRIVATE ${LOOPLAB_WARNINGS})
+target_compile_options(looplab_web PRIVATE ${LOOPLAB_WARNINGS} ${LOOPLAB_WEB_OPT})
 target_link_libraries(looplab_web PRIVATE ll_imgui ll_engine)
 file(MAKE_DIRECTORY "${LOOPLAB_SITE_DIR}")
 set_target_properties(looplab_web PROPERTIES
@@ -66,12 +69,12 @@ foreach(font ${ll_fonts})
   get_filename_component(name "${font}" NAME)
   list(APPEND ll_font_args "SHELL:--preload-file ${font}@/fonts/${name}")
 endforeach()
-target_link_options(looplab_web PRIVATE
+target_link_options(looplab_web PRIVATE ${LOOPLAB_WEB_OPT}
   -sUSE_WEBGL2=1 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
   -sENVIRONMENT=web -sMODULARIZE=0
   -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
-  -sEXPORTED_FUNCTIONS=_main,_malloc,_free
+  -sEXPORTED_FUNCTIONS=_main
   ${ll_font_args})
 set_property(TARGET looplab_web APPEND PROPERTY LINK_DEPENDS ${ll_fonts})
 

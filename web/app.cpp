@@ -1,0 +1,249 @@
+// One frame: events in, canvas and fonts kept in step with the page, panels drawn, GL out.
+#include "app.h"
+
+#include "fonts.h"
+#include "platform_web.h"
+#include "test_api.h"
+#include "theme.h"
+#include "widgets.h"
+
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ll::web {
+namespace {
+
+constexpr float min_font_size = 11.0f;
+constexpr float max_font_size = 24.0f;
+
+} // namespace
+
+bool App::init()
+{
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+        platform::show_fatal_error(SDL_GetError());
+        return false;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+    const platform::CanvasSize canvas = platform::canvas_size();
+    // The canvas's size comes from the page's CSS; SDL follows it (RESIZABLE) at the device's
+    // pixel ratio (ALLOW_HIGHDPI).
+    window_ = SDL_CreateWindow("Loop Lab", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
+                               std::max(1, canvas.css_w), std::max(1, canvas.css_h),
+                               SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (window_ == nullptr) {
+        platform::show_fatal_error(SDL_GetError());
+        return false;
+    }
+    gl_ = SDL_GL_CreateContext(window_);
+    if (gl_ == nullptr) {
+        platform::show_fatal_error("WebGL2 could not be started in this browser.");
+        return false;
+    }
+    SDL_GL_MakeCurrent(window_, gl_);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // the layout lives in our own state, not in an .ini file
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+
+    ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    // SDL 2.26's Emscripten backend has no clipboard: route ImGui's to the browser bridge. These
+    // are set after the SDL backend, which installs its own.
+    io.SetClipboardTextFn = [](void*, const char* text) { platform::set_clipboard_text(text); };
+    io.GetClipboardTextFn = [](void*) { return platform::clipboard_text(); };
+
+    platform::install();
+    dpr_ = canvas.dpr;
+    rebuild_fonts_if_needed();
+    if (fonts_.ui == nullptr) {
+        platform::show_fatal_error("The fonts could not be loaded (looplab.data is incomplete).");
+        return false;
+    }
+    return true;
+}
+
+void App::sync_canvas()
+{
+    // SDL only re-reads the canvas on 'resize'; if the CSS size or the ratio moved without one,
+    // ask for one. The fonts follow the ratio.
+    const platform::CanvasSize canvas = platform::canvas_size();
+    int w = 0;
+    int h = 0;
+    SDL_GetWindowSize(window_, &w, &h);
+    int fb_w = 0;
+    int fb_h = 0;
+    SDL_GL_GetDrawableSize(window_, &fb_w, &fb_h);
+    const int expected_fb_w = static_cast<int>(std::floor(static_cast<float>(canvas.css_w) * canvas.dpr));
+    // A pixel of slack: SDL truncates fractional CSS sizes where we round, and must not be
+    // asked to resize on every frame for that.
+    const bool size_moved = std::abs(w - canvas.css_w) > 1 || std::abs(h - canvas.css_h) > 1;
+    const bool ratio_moved = std::abs(fb_w - expected_fb_w) > 2;
+    if (canvas.css_w > 0 && (size_moved || ratio_moved)) {
+        platform::request_resize();
+    }
+    dpr_ = canvas.dpr;
+}
+
+void App::rebuild_fonts_if_needed()
+{
+    if (fonts_built_size_ == font_size_ && fonts_built_dpr_ == dpr_) {
+        return;
+    }
+    Fonts fonts;
+    if (!load_fonts(font_size_, dpr_, fonts)) {
+        return;
+    }
+    fonts_ = fonts;
+    fonts_built_size_ = font_size_;
+    fonts_built_dpr_ = dpr_;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    style_dirty_ = true;
+}
+
+void App::replay_paste()
+{
+    // The browser gave us text in a 'paste' event (now our clipboard); press Ctrl+V in ImGui so
+    // the focused editor pastes it through its own path (one undo step, selection replaced).
+    ImGuiIO& io = ImGui::GetIO();
+    if (paste_stage_ == 0 && platform::take_pending_paste()) {
+        paste_pressed_ctrl_ = !io.KeyCtrl;
+        if (paste_pressed_ctrl_) {
+            io.AddKeyEvent(ImGuiMod_Ctrl, true);
+        }
+        io.AddKeyEvent(ImGuiKey_V, true);
+        paste_stage_ = 1;
+    } else if (paste_stage_ == 1) {
+        io.AddKeyEvent(ImGuiKey_V, false);
+        if (paste_pressed_ctrl_) {
+            io.AddKeyEvent(ImGuiMod_Ctrl, false);
+        }
+        paste_stage_ = 0;
+    }
+}
+
+void App::frame()
+{
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+    }
+    sync_canvas();
+    rebuild_fonts_if_needed();
+    if (style_dirty_) {
+        apply_theme(theme_, font_size_);
+        style_dirty_ = false;
+    }
+    replay_paste();
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    test_api::begin_frame();
+    draw_ui();
+    ImGui::Render();
+    test_api::end_frame();
+
+    int fb_w = 0;
+    int fb_h = 0;
+    SDL_GL_GetDrawableSize(window_, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = palette_for(theme_).background;
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(window_);
+
+    ++frame_count_;
+    publish_facts();
+    if (frame_count_ == 1) {
+        platform::notify_first_frame();
+    }
+}
+
+void App::draw_ui()
+{
+    UiContext ctx;
+    ctx.theme = theme_;
+    ctx.palette = &palette_for(theme_);
+    ctx.fonts = fonts_;
+    ctx.font_size = font_size_;
+    ctx.dpr = dpr_;
+
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const ImVec2 size = viewport->Size;
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("Loop Lab", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
+
+    const float gap = std::round(std::max(6.0f, font_size_ * 0.45f));
+    const PaneRects r = layout_.compute(size, gap, font_size_);
+
+    ImGui::SetCursorPos(r.top_bar_pos);
+    const TopBarActions actions = top_bar_.draw(ctx, r.top_bar_size);
+    ImGui::SetCursorPos(r.lesson_pos);
+    lesson_.draw(ctx, r.lesson_size);
+    ImGui::SetCursorPos(r.code_pos);
+    code_.draw(ctx, r.code_size);
+    ImGui::SetCursorPos(r.loop_pos);
+    loop_.draw(ctx, r.loop_size);
+    ImGui::SetCursorPos(r.controls_pos);
+    controls_.draw(ctx, r.controls_size);
+    ImGui::SetCursorPos(r.timeline_pos);
+    timeline_.draw(ctx, r.timeline_size);
+    ImGui::SetCursorPos(r.console_pos);
+    console_.draw(ctx, r.console_size);
+
+    layout_.drag_lesson_code(splitter(ctx, "##split_lesson_code", r.split_lesson_code_pos, r.vertical_split_size, true), size);
+    layout_.drag_code_loop(splitter(ctx, "##split_code_loop", r.split_code_loop_pos, r.vertical_split_size, true), size);
+    layout_.drag_columns_bottom(splitter(ctx, "##split_columns_bottom", r.split_columns_bottom_pos, r.columns_bottom_split_size, false), size, font_size_);
+    layout_.drag_timeline_console(splitter(ctx, "##split_timeline_console", r.split_timeline_console_pos, r.timeline_console_split_size, false), size, font_size_);
+    ImGui::End();
+
+    if (actions.toggle_theme) {
+        theme_ = theme_ == Theme::dark ? Theme::light : Theme::dark;
+        style_dirty_ = true;
+    }
+    if (actions.font_step != 0) {
+        font_size_ = std::clamp(font_size_ + static_cast<float>(actions.font_step), min_font_size, max_font_size);
+    }
+}
+
+void App::publish_facts()
+{
+    test_api::AppFacts facts;
+    facts.frame = frame_count_;
+    facts.theme = theme_name(theme_);
+    facts.font_size = font_size_;
+    platform::framebuffer_size(facts.canvas_w, facts.canvas_h);
+    SDL_GetWindowSize(window_, &facts.css_w, &facts.css_h);
+    facts.dpr = dpr_;
+    facts.editor_length = code_.text().size();
+    facts.editor_lines = code_.line_count();
+    facts.editor_active = code_.editing();
+    facts.clipboard_length = platform::clipboard_length();
+    test_api::set_facts(facts);
+}
+
+} // namespace ll::web

@@ -1,0 +1,60 @@
+// The application: owns the window, the view settings and one state struct per panel, and draws
+// one frame at a time. Engine state will arrive as a session snapshot; the app never copies it.
+#pragma once
+
+#include "code_panel.h"
+#include "console_panel.h"
+#include "controls_bar.h"
+#include "layout.h"
+#include "lesson_panel.h"
+#include "loop_panel.h"
+#include "timeline_panel.h"
+#include "top_bar.h"
+#include "ui_context.h"
+
+#include <SDL.h>
+
+namespace ll::web {
+
+class App {
+public:
+    // Creates the SDL window, the WebGL2 context and ImGui. False if any of them failed (the
+    // page then shows the reason).
+    bool init();
+    void frame();
+
+private:
+    void sync_canvas();
+    void rebuild_fonts_if_needed();
+    void replay_paste();
+    void draw_ui();
+    void publish_facts();
+
+    SDL_Window* window_ = nullptr;
+    SDL_GLContext gl_ = nullptr;
+    long frame_count_ = 0;
+
+    // View settings, and what the GPU font texture was built for.
+    Theme theme_ = Theme::dark;
+    float font_size_ = 15.0f;
+    float fonts_built_size_ = 0.0f;
+    float fonts_built_dpr_ = 0.0f;
+    bool style_dirty_ = true;
+    Fonts fonts_;
+    float dpr_ = 1.0f;
+
+    // A browser paste replays Ctrl+V over a few frames: press, then release.
+    int paste_stage_ = 0;
+    bool paste_pressed_ctrl_ = false;
+
+    Layout layout_;
+    TopBar top_bar_;
+    LessonPanel lesson_;
+    CodePanel code_;
+    LoopPanel loop_;
+    ControlsBar controls_;
+    TimelinePanel timeline_;
+    ConsolePanel console_;
+};
+
+} // namespace ll::web

@@ -1,0 +1,32 @@
+// The playground's starter program. It runs unchanged in CPython 3.13 and prints the same lines
+// (there, with real waiting: about three seconds).
+#include "starter_program.h"
+
+namespace ll::web {
+
+const char* const starter_program = R"PY(import asyncio
+import time
+
+# How long each site takes to answer, in seconds.
+DELAYS = {"a.com": 1.0, "b.com": 2.0, "c.com": 3.0,
+          "d.com": 1.0, "e.com": 2.0, "f.com": 3.0}
+
+
+async def fetch(site):
+    print(f"start {site}")
+    await asyncio.sleep(DELAYS[site])  # waits; the loop runs others
+    print(f"done  {site}")
+    return f"<page of {site}>"
+
+
+async def main():
+    start = time.monotonic()
+    pages = await asyncio.gather(*(fetch(s) for s in DELAYS))
+    took = time.monotonic() - start
+    print(f"{len(pages)} pages in {took:.1f} s")
+
+
+asyncio.run(main())
+)PY";
+
+} // namespace ll::web
