@@ -57,7 +57,7 @@ inline bool checked_shl(int64_t a, uint64_t n, int64_t& out) {
         out = 0;
         return true;
     }
-    if (n >= 63) return false;
+    if (n >= 64) return false;
     int64_t shifted = static_cast<int64_t>(static_cast<uint64_t>(a) << n);
     if ((shifted >> n) != a) return false;
     out = shifted;
