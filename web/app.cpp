@@ -16,12 +16,6 @@
 #include <cmath>
 
 namespace ll::web {
-namespace {
-
-constexpr float min_font_size = 11.0f;
-constexpr float max_font_size = 24.0f;
-
-} // namespace
 
 bool App::init()
 {
@@ -70,6 +64,17 @@ bool App::init()
     io.GetClipboardTextFn = [](void*) { return platform::clipboard_text(); };
 
     platform::install();
+    register_test_api();
+
+    // The learner's saved work, or a clean start (with a notice if the store was unusable).
+    if (const std::optional<SavedState> saved = store_.load(notices_)) {
+        code_.editor().set_text(saved->code);
+        apply_settings(saved->settings);
+        progress_json_ = saved->progress;
+    }
+    store_.mark_saved(code_.editor().version(), current_settings());
+    platform::on_page_hide([this] { store_.flush(current_state(), notices_); });
+
     dpr_ = canvas.dpr;
     rebuild_fonts_if_needed();
     if (fonts_.ui == nullptr) {
@@ -152,6 +157,7 @@ void App::frame()
         style_dirty_ = false;
     }
     replay_paste();
+    handle_files_and_links();
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
@@ -172,6 +178,7 @@ void App::frame()
     SDL_GL_SwapWindow(window_);
 
     ++frame_count_;
+    store_.update(code_.editor().version(), current_settings(), ImGui::GetTime(), [this] { return current_state(); }, notices_);
     publish_facts();
     if (frame_count_ == 1) {
         platform::notify_first_frame();
@@ -201,7 +208,7 @@ void App::draw_ui()
     const PaneRects r = layout_.compute(size, gap, font_size_);
 
     ImGui::SetCursorPos(r.top_bar_pos);
-    const TopBarActions actions = top_bar_.draw(ctx, r.top_bar_size);
+    const TopBarActions actions = top_bar_.draw(ctx, r.top_bar_size, share_.busy());
     ImGui::SetCursorPos(r.lesson_pos);
     lesson_.draw(ctx, r.lesson_size);
     ImGui::SetCursorPos(r.code_pos);
@@ -221,12 +228,75 @@ void App::draw_ui()
     layout_.drag_timeline_console(splitter(ctx, "##split_timeline_console", r.split_timeline_console_pos, r.timeline_console_split_size, false), size, font_size_);
     ImGui::End();
 
+    notices_.draw(ctx, r.top_bar_size.y);
+    share_.draw(ctx);
+
+    if (actions.share) {
+        // Parameters live in the code (their literals); the tick stays 0 until the engine runs.
+        SharedProgram program;
+        program.code = code_.editor().text();
+        share_.start(program);
+    }
+    if (actions.export_progress) {
+        store_.export_file(current_state());
+    }
+    if (actions.import_progress) {
+        platform::pick_text_file(".json,application/json");
+    }
     if (actions.toggle_theme) {
         theme_ = theme_ == Theme::dark ? Theme::light : Theme::dark;
         style_dirty_ = true;
     }
     if (actions.font_step != 0) {
         font_size_ = std::clamp(font_size_ + static_cast<float>(actions.font_step), min_font_size, max_font_size);
+    }
+}
+
+SavedSettings App::current_settings() const
+{
+    SavedSettings s;
+    s.theme = theme_;
+    s.font_size = font_size_;
+    s.lesson = layout_.lesson_fraction;
+    s.loop = layout_.loop_fraction;
+    s.bottom = layout_.bottom_fraction;
+    s.timeline = layout_.timeline_fraction;
+    return s;
+}
+
+SavedState App::current_state() const
+{
+    SavedState state;
+    state.code = code_.editor().text();
+    state.settings = current_settings();
+    state.progress = progress_json_;
+    return state;
+}
+
+void App::apply_settings(const SavedSettings& s)
+{
+    if (theme_ != s.theme || font_size_ != s.font_size) style_dirty_ = true;
+    theme_ = s.theme;
+    font_size_ = std::clamp(s.font_size, min_font_size, max_font_size);
+    layout_.lesson_fraction = s.lesson;
+    layout_.loop_fraction = s.loop;
+    layout_.bottom_fraction = s.bottom;
+    layout_.timeline_fraction = s.timeline;
+}
+
+void App::handle_files_and_links()
+{
+    if (std::optional<SharedProgram> program = share_.poll(notices_)) {
+        code_.editor().replace_all(program->code);
+    }
+    if (std::optional<platform::PickedFile> file = platform::take_picked_file()) {
+        if (!file->error.empty()) {
+            notices_.post(NoticeKind::problem, "That file could not be imported", file->error);
+        } else if (std::optional<SavedState> state = store_.check_import(file->name, file->text, notices_)) {
+            code_.editor().replace_all(state->code);
+            apply_settings(state->settings);
+            progress_json_ = state->progress;
+        }
     }
 }
 
@@ -239,9 +309,6 @@ void App::publish_facts()
     platform::framebuffer_size(facts.canvas_w, facts.canvas_h);
     SDL_GetWindowSize(window_, &facts.css_w, &facts.css_h);
     facts.dpr = dpr_;
-    facts.editor_length = code_.text().size();
-    facts.editor_lines = code_.line_count();
-    facts.editor_active = code_.editing();
     facts.clipboard_length = platform::clipboard_length();
     test_api::set_facts(facts);
 }

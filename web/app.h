@@ -8,6 +8,10 @@
 #include "layout.h"
 #include "lesson_panel.h"
 #include "loop_panel.h"
+#include "notices.h"
+#include "progress_store.h"
+#include "saved_state.h"
+#include "share_flow.h"
 #include "timeline_panel.h"
 #include "top_bar.h"
 #include "ui_context.h"
@@ -29,6 +33,13 @@ private:
     void replay_paste();
     void draw_ui();
     void publish_facts();
+    void register_test_api(); // app_test_api.cpp
+
+    // Saving, importing, sharing.
+    SavedSettings current_settings() const;
+    SavedState current_state() const;
+    void apply_settings(const SavedSettings& settings);
+    void handle_files_and_links();
 
     SDL_Window* window_ = nullptr;
     SDL_GLContext gl_ = nullptr;
@@ -46,6 +57,12 @@ private:
     // A browser paste replays Ctrl+V over a few frames: press, then release.
     int paste_stage_ = 0;
     bool paste_pressed_ctrl_ = false;
+
+    Notices notices_;
+    ProgressStore store_;
+    ShareFlow share_;
+
+    std::string progress_json_ = "{}"; // lesson progress, carried through save/export untouched
 
     Layout layout_;
     TopBar top_bar_;

@@ -1,6 +1,7 @@
-// The CODE column: an editable program with line numbers.
+// The CODE column: the program being edited, in the code editor.
 #pragma once
 
+#include "code_editor.h"
 #include "ui_context.h"
 
 #include <string>
@@ -12,18 +13,11 @@ public:
     CodePanel();
     void draw(const UiContext& ctx, ImVec2 size);
 
-    const std::string& text() const { return text_; }
-    int line_count() const { return line_count_; }
-    bool editing() const { return editing_; }
+    CodeEditor& editor() { return editor_; }
+    const CodeEditor& editor() const { return editor_; }
 
 private:
-    void recount_lines();
-
-    std::string text_;
-    int line_count_ = 1;
-    int cursor_line_ = 0;      // 0-based line of the text cursor, to keep it in view
-    int followed_line_ = -1;   // the cursor line we last scrolled to
-    bool editing_ = false;     // the editor has keyboard focus
+    CodeEditor editor_;
 };
 
 } // namespace ll::web

@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <utility>
 #include <vector>
 
 namespace ll::web::test_api {
@@ -35,6 +36,9 @@ struct Recorder {
     ImGuiID added_id = 0; // the item ImGui most recently added, and its rectangle
     ImRect added_rect;
     AppFacts facts;
+    std::vector<std::pair<std::string, std::function<void(std::string&)>>> sections;
+    std::vector<std::pair<std::string, std::function<std::string(const std::string&)>>> commands;
+    std::string command_answer;
     std::string json;
 };
 
@@ -137,6 +141,28 @@ void set_facts(const AppFacts& facts)
     recorder().facts = facts;
 }
 
+void set_section(std::string name, std::function<void(std::string& out)> writer)
+{
+    auto& sections = recorder().sections;
+    for (auto& [existing, w] : sections) {
+        if (existing == name) {
+            w = std::move(writer);
+            return;
+        }
+    }
+    sections.emplace_back(std::move(name), std::move(writer));
+}
+
+void set_command(std::string name, std::function<std::string(const std::string& arg)> handler)
+{
+    recorder().commands.emplace_back(std::move(name), std::move(handler));
+}
+
+void append_json_string(std::string& out, std::string_view s)
+{
+    append_escaped(out, s);
+}
+
 const std::string& state_json()
 {
     Recorder& r = recorder();
@@ -147,8 +173,13 @@ const std::string& state_json()
     append_escaped(out, f.theme);
     out += fmt::format(",\"fontSize\":{:.1f},\"canvas\":{{\"w\":{},\"h\":{},\"dpr\":{:.3f},\"cssW\":{},\"cssH\":{}}}",
                        f.font_size, f.canvas_w, f.canvas_h, f.dpr, f.css_w, f.css_h);
-    out += fmt::format(",\"editor\":{{\"length\":{},\"lines\":{},\"active\":{}}},\"clipboardLength\":{}",
-                       f.editor_length, f.editor_lines, f.editor_active, f.clipboard_length);
+    out += fmt::format(",\"clipboardLength\":{}", f.clipboard_length);
+    for (const auto& [name, writer] : r.sections) {
+        out += ',';
+        append_escaped(out, name);
+        out += ':';
+        writer(out);
+    }
     out += ",\"items\":[";
     bool first = true;
     for (const Item& item : r.last_frame) {
@@ -244,4 +275,18 @@ const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext* ctx, ImGuiID id)
 extern "C" EMSCRIPTEN_KEEPALIVE const char* ll_test_state()
 {
     return ll::web::test_api::state_json().c_str();
+}
+
+// Runs a registered test command; an unknown name answers "unknown command".
+extern "C" EMSCRIPTEN_KEEPALIVE const char* ll_test_command(const char* name, const char* arg)
+{
+    auto& r = ll::web::test_api::recorder();
+    r.command_answer = "unknown command";
+    for (const auto& [command, handler] : r.commands) {
+        if (command == name) {
+            r.command_answer = handler(arg != nullptr ? arg : "");
+            break;
+        }
+    }
+    return r.command_answer.c_str();
 }

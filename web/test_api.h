@@ -2,6 +2,7 @@
 // Dear ImGui's test-engine hooks report every labelled widget; panels add facts of their own.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -25,12 +26,20 @@ struct AppFacts {
     float dpr = 1;
     int css_w = 0; // the same canvas in CSS pixels
     int css_h = 0;
-    std::size_t editor_length = 0;
-    int editor_lines = 0;
-    bool editor_active = false;
     std::size_t clipboard_length = 0;
 };
 void set_facts(const AppFacts& facts);
+
+// A named part of the state document (e.g. "editor", "storage"), written on demand when a test
+// asks: writers append one JSON value to `out`. Registering a name again replaces its writer.
+void set_section(std::string name, std::function<void(std::string& out)> writer);
+
+// A command tests can run through window.looplab.command(name, arg): the handler's answer is
+// returned to JavaScript as a string.
+void set_command(std::string name, std::function<std::string(const std::string& arg)> handler);
+
+// Appends `s` as a JSON string literal.
+void append_json_string(std::string& out, std::string_view s);
 
 // The JSON document returned to JavaScript; valid until the next call.
 const std::string& state_json();

@@ -25,6 +25,21 @@ const Palette dark_palette{
     .task_ready = rgb(0x6cb6ff),
     .task_running = rgb(0x57c785),
     .task_done = rgb(0x7d8590),
+    .error = rgb(0xff6b6b),
+    .notice_info = rgb(0x6cb6ff),
+    .syntax = {
+        .text = rgb(0xdde1e8),
+        .keyword = rgb(0xd49bff),
+        .constant = rgb(0xf2a66c),
+        .builtin = rgb(0x5ccfe6),
+        .string = rgb(0xa5d67f),
+        .number = rgb(0xf2a66c),
+        .comment = rgb(0x737d8c),
+        .decorator = rgb(0xe8c46a),
+        .definition = rgb(0x7cc0ff),
+        .punctuation = rgb(0xa3acb9),
+        .fstring_brace = rgb(0xe8c46a),
+    },
 };
 
 const Palette light_palette{
@@ -41,6 +56,21 @@ const Palette light_palette{
     .task_ready = rgb(0x1a66d6),
     .task_running = rgb(0x1f8f4e),
     .task_done = rgb(0x6b7480),
+    .error = rgb(0xd1242f),
+    .notice_info = rgb(0x1a66d6),
+    .syntax = {
+        .text = rgb(0x1f2630),
+        .keyword = rgb(0x8a3ec8),
+        .constant = rgb(0xb5540a),
+        .builtin = rgb(0x0b7d91),
+        .string = rgb(0x2f7d16),
+        .number = rgb(0xb5540a),
+        .comment = rgb(0x7b8594),
+        .decorator = rgb(0x8f6200),
+        .definition = rgb(0x1a5fd0),
+        .punctuation = rgb(0x56606e),
+        .fstring_brace = rgb(0x8f6200),
+    },
 };
 
 ImVec4 mix(const ImVec4& a, const ImVec4& b, float t)

@@ -9,7 +9,7 @@
 
 namespace ll::web {
 
-TopBarActions TopBar::draw(const UiContext& ctx, ImVec2 size)
+TopBarActions TopBar::draw(const UiContext& ctx, ImVec2 size, bool sharing)
 {
     TopBarActions actions;
     const Palette& p = *ctx.palette;
@@ -57,7 +57,7 @@ TopBarActions TopBar::draw(const UiContext& ctx, ImVec2 size)
     ImGui::SetCursorPosY(center_y);
     unavailable_button("Next  \xE2\x96\xB6", "Lessons are not loaded yet: this is the playground.");
 
-    // View settings, right-aligned: text size and theme.
+    // Keeping and passing on work, then the view settings, right-aligned: text size and theme.
     const std::string size_text = fmt::format("{:.0f} px", ctx.font_size);
     const char* theme_label = ctx.theme == Theme::dark ? "Light theme###theme" : "Dark theme###theme";
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -65,9 +65,38 @@ TopBarActions TopBar::draw(const UiContext& ctx, ImVec2 size)
     const float theme_w = ImGui::CalcTextSize("Light theme").x + style.FramePadding.x * 2;
     const float size_w = ImGui::CalcTextSize("00 px").x;
     const float caption_w = ImGui::CalcTextSize("Text").x;
-    const float total = caption_w + style.ItemSpacing.x + small_w * 2 + size_w + style.ItemSpacing.x * 3 +
+    auto button_w = [&](const char* text) { return ImGui::CalcTextSize(text).x + style.FramePadding.x * 2; };
+    const float files_w = button_w("Share link") + button_w("Export") + button_w("Import") + style.ItemSpacing.x * 2 +
+                          ctx.font_size * 1.6f;
+    const float total = files_w + caption_w + style.ItemSpacing.x + small_w * 2 + size_w + style.ItemSpacing.x * 3 +
                         ctx.font_size * 1.2f + theme_w;
     ImGui::SameLine(size.x - pad - total);
+    ImGui::SetCursorPosY(center_y);
+    ImGui::BeginDisabled(sharing);
+    if (ImGui::Button("Share link##share")) {
+        actions.share = true;
+    }
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort | ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::SetTooltip("Copy a link that opens this program, with its parameters, in anyone's Loop Lab");
+    }
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(center_y);
+    if (ImGui::Button("Export##export")) {
+        actions.export_progress = true;
+    }
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) {
+        ImGui::SetTooltip("Download your code, settings and progress as looplab-progress.json");
+    }
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(center_y);
+    if (ImGui::Button("Import##import")) {
+        actions.import_progress = true;
+    }
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) {
+        ImGui::SetTooltip("Load a looplab-progress.json file saved with Export");
+    }
+    ImGui::SameLine(0, ctx.font_size * 1.6f);
     ImGui::SetCursorPosY(center_y);
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);

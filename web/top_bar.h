@@ -9,11 +9,15 @@ namespace ll::web {
 struct TopBarActions {
     bool toggle_theme = false;
     int font_step = 0; // -1 smaller, +1 larger
+    bool share = false;
+    bool export_progress = false;
+    bool import_progress = false;
 };
 
 class TopBar {
 public:
-    TopBarActions draw(const UiContext& ctx, ImVec2 size);
+    // `sharing`: a link is being made (the Share button waits for it).
+    TopBarActions draw(const UiContext& ctx, ImVec2 size, bool sharing);
 };
 
 } // namespace ll::web

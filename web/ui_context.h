@@ -8,6 +8,21 @@ namespace ll::web {
 
 enum class Theme { dark, light };
 
+// Colours of the code editor's token kinds (see python_highlight.h).
+struct SyntaxColors {
+    ImVec4 text;
+    ImVec4 keyword;
+    ImVec4 constant;
+    ImVec4 builtin;
+    ImVec4 string;
+    ImVec4 number;
+    ImVec4 comment;
+    ImVec4 decorator;
+    ImVec4 definition;
+    ImVec4 punctuation;
+    ImVec4 fstring_brace;
+};
+
 // The colours our own drawing uses, beyond ImGui's style (one palette per theme, in theme.cpp).
 struct Palette {
     ImVec4 background;   // behind the panels, visible in the gaps and splitters
@@ -23,6 +38,9 @@ struct Palette {
     ImVec4 task_ready;
     ImVec4 task_running;
     ImVec4 task_done;
+    ImVec4 error;        // error underlines and problem notices
+    ImVec4 notice_info;  // the stripe of an informational notice
+    SyntaxColors syntax;
 };
 
 struct Fonts {

@@ -53,30 +53,62 @@ target_compile_options(ll_imgui PRIVATE ${LOOPLAB_WEB_OPT})
 target_link_libraries(ll_imgui PUBLIC ll_sdl2)
 
 # --- the app ----------------------------------------------------------------------------------
+# Compiled once, linked twice: the site (looplab.js + .wasm + .data) and the single-file page.
 file(GLOB ll_web_srcs CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
-add_executable(looplab_web ${ll_web_srcs})
-target_compile_options(looplab_web PRIVATE ${LOOPLAB_WARNINGS} ${LOOPLAB_WEB_OPT})
-target_link_libraries(looplab_web PRIVATE ll_imgui ll_engine)
+add_library(looplab_web_objs OBJECT ${ll_web_srcs})
+target_compile_options(looplab_web_objs PRIVATE ${LOOPLAB_WARNINGS} ${LOOPLAB_WEB_OPT})
+target_link_libraries(looplab_web_objs PUBLIC ll_imgui ll_thirdparty)
+# The app does not call the engine yet; building without it keeps the page buildable while the
+# engine libraries are being written (configure with -DLOOPLAB_WEB_LINK_ENGINE=OFF).
+option(LOOPLAB_WEB_LINK_ENGINE "Link the engine libraries into the web app" ON)
+if(LOOPLAB_WEB_LINK_ENGINE)
+  target_link_libraries(looplab_web_objs PUBLIC ll_engine)
+endif()
+
+set(ll_web_link_options ${LOOPLAB_WEB_OPT}
+  -sUSE_WEBGL2=1 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
+  -sENVIRONMENT=web -sMODULARIZE=0
+  -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free)
+
+add_executable(looplab_web $<TARGET_OBJECTS:looplab_web_objs>)
+target_link_libraries(looplab_web PRIVATE looplab_web_objs)
 file(MAKE_DIRECTORY "${LOOPLAB_SITE_DIR}")
 set_target_properties(looplab_web PROPERTIES
   OUTPUT_NAME looplab SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${LOOPLAB_SITE_DIR}")
 
 # Fonts are packed into looplab.data (fetched in parallel with the wasm, cached by the browser)
-# under /fonts/ in Emscripten's in-memory file system.
+# under /fonts/ in Emscripten's in-memory file system. The single-file page embeds them instead.
 set(ll_font_args "")
+set(ll_font_embed_args "")
 foreach(font ${ll_fonts})
   get_filename_component(name "${font}" NAME)
   list(APPEND ll_font_args "SHELL:--preload-file ${font}@/fonts/${name}")
+  list(APPEND ll_font_embed_args "SHELL:--embed-file ${font}@/fonts/${name}")
 endforeach()
-target_link_options(looplab_web PRIVATE ${LOOPLAB_WEB_OPT}
-  -sUSE_WEBGL2=1 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2
-  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
-  -sENVIRONMENT=web -sMODULARIZE=0
-  -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
-  -sEXPORTED_FUNCTIONS=_main
-  ${ll_font_args})
+target_link_options(looplab_web PRIVATE ${ll_web_link_options} ${ll_font_args})
 set_property(TARGET looplab_web APPEND PROPERTY LINK_DEPENDS ${ll_fonts})
+
+# The self-contained page (build/looplab.html): wasm as base64 inside the JS (SINGLE_FILE), fonts
+# embedded, and that JS inlined into a copy of index.html. Opens from file://, offline.
+set(LOOPLAB_SINGLE_HTML "${LOOPLAB_SITE_DIR}/../looplab.html" CACHE FILEPATH "Where the self-contained page is written")
+set(ll_single_dir "${CMAKE_BINARY_DIR}/single-file")
+add_executable(looplab_single $<TARGET_OBJECTS:looplab_web_objs>)
+target_link_libraries(looplab_single PRIVATE looplab_web_objs)
+set_target_properties(looplab_single PROPERTIES
+  OUTPUT_NAME looplab SUFFIX ".js"
+  RUNTIME_OUTPUT_DIRECTORY "${ll_single_dir}")
+target_link_options(looplab_single PRIVATE ${ll_web_link_options} -sSINGLE_FILE=1 ${ll_font_embed_args})
+set_property(TARGET looplab_single APPEND PROPERTY LINK_DEPENDS ${ll_fonts})
+add_custom_command(
+  OUTPUT "${LOOPLAB_SINGLE_HTML}"
+  COMMAND ${CMAKE_COMMAND} -DHTML=${CMAKE_SOURCE_DIR}/index.html -DJS=${ll_single_dir}/looplab.js
+          -DOUT=${LOOPLAB_SINGLE_HTML} -P ${CMAKE_SOURCE_DIR}/web/inline_single_file.cmake
+  DEPENDS looplab_single "${CMAKE_SOURCE_DIR}/index.html" "${CMAKE_SOURCE_DIR}/web/inline_single_file.cmake"
+  COMMENT "Writing the self-contained looplab.html")
+add_custom_target(looplab_single_html ALL DEPENDS "${LOOPLAB_SINGLE_HTML}")
 
 # The page itself: copied next to the build outputs so build/site is exactly the deployable site.
 add_custom_command(

@@ -10,7 +10,8 @@
 
 namespace ll::web {
 
-void begin_panel(const UiContext& ctx, const char* id, const char* title, ImVec2 size, std::string_view note)
+void begin_panel(const UiContext& ctx, const char* id, const char* title, ImVec2 size, std::string_view note,
+                 bool pad_body)
 {
     ImGui::BeginChild(id, size, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     const Palette& p = *ctx.palette;
@@ -41,7 +42,7 @@ void begin_panel(const UiContext& ctx, const char* id, const char* title, ImVec2
 
     // The body scrolls on its own, below the fixed header.
     ImGui::SetCursorPos(ImVec2(0, header_h));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad * 0.75f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, pad_body ? ImVec2(pad, pad * 0.75f) : ImVec2(0, 0));
     ImGui::BeginChild("body", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding,
                       ImGuiWindowFlags_NoBackground);
     ImGui::PopStyleVar();

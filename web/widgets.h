@@ -10,9 +10,10 @@ namespace ll::web {
 
 // Opens a panel as a child window at the cursor, with a header strip showing `title` in capitals
 // and, right-aligned, an optional muted note. Returns the body's content region; always pair
-// with end_panel().
+// with end_panel(). Without `pad_body` the body reaches the panel's edges (the code editor draws
+// its own gutter there).
 void begin_panel(const UiContext& ctx, const char* id, const char* title, ImVec2 size,
-                 std::string_view note = {});
+                 std::string_view note = {}, bool pad_body = true);
 void end_panel();
 
 // Text in the muted colour, wrapped to the available width.

@@ -307,6 +307,7 @@ struct Constant : Expr {
     double float_value = 0;      // Float: the value (inf for overflowing literals, as CPython)
     std::string str_value;    // Str: decoded text as UTF-8 (lone surrogates from \ud800 escapes
                               // are encoded as 3-byte WTF-8); Bytes: the raw bytes
+    bool u_prefix = false;    // Str: the first literal had a `u` prefix (CPython's kind='u')
     Constant() : Expr(kKind) {}
 };
 
@@ -640,6 +641,9 @@ const T* as(const Stmt* s) { return s && s->kind == T::kKind ? static_cast<const
 
 // CPython-like `ast.dump(tree, include_attributes=False)` text, for tests and debugging.
 std::string dump(const Module& module);
+// Same with include_attributes=True: every node CPython gives positions gets
+// lineno/col_offset/end_lineno/end_col_offset, so spans can be compared with CPython's.
+std::string dump(const Module& module, bool include_attributes);
 std::string dump(const Expr* expr);
 std::string dump(const Stmt* stmt);
 

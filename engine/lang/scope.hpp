@@ -57,7 +57,10 @@ struct Scope {
                                  // ListComp/SetComp/DictComp/GeneratorExp this scope belongs to
     Scope* parent = nullptr;          // enclosing scope (nullptr for the module)
     std::vector<Scope*> children;     // nested scopes in source order
-    int lineno = 0;                   // first line of the defining node (co_firstlineno)
+    int lineno = 0;                   // co_firstlineno: the def/class line, or its first
+                                      // decorator's line; the lambda/comprehension's line
+    std::string private_class;        // innermost enclosing class (this one for a class body),
+                                      // for private name mangling; "" outside classes
 
     // Every name this scope mentions, in first-seen order, and an index by name.
     std::vector<Symbol> symbols;
@@ -89,20 +92,36 @@ struct Scope {
     bool needs_class_cell = false;    // Class: a method uses `__class__` or `super`
     bool comprehension_inlined = false;  // Comprehension: CPython 3.13 inlines it (PEP 709):
                                          // list/set/dict comprehensions are inlined, generator
-                                         // expressions never are. An inlined comprehension has
-                                         // no frame of its own in tracebacks.
+                                         // expressions never are. This table keeps every
+                                         // comprehension as its own function-like scope (3.11
+                                         // rules: ".0" parameter, own locals, free variables),
+                                         // which gives the same results; what differs is only
+                                         // visible in frames: an inlined comprehension has no
+                                         // `<listcomp>` frame in tracebacks (the error is shown
+                                         // in the enclosing function's frame and line), and its
+                                         // variables are not in the enclosing frame's locals.
+                                         // So a compiler that keeps separate code objects should
+                                         // hide frames of inlined comprehensions from tracebacks
+                                         // and bookmarks.
 
-    // The symbol for `name`, or nullptr when this scope never mentions it.
-    const Symbol* find(std::string_view name) const;
-    // SymbolScope of `name` in this scope (GlobalImplicit when not mentioned, like CPython).
-    SymbolScope scope_of(std::string_view name) const;
-    // How code in this scope accesses `name` (the same rule the scope pass writes into
+    // The symbol for `id`, or nullptr when this scope never mentions it.
+    const Symbol* find(std::string_view id) const;
+    // SymbolScope of `id` in this scope (GlobalImplicit when not mentioned, like CPython).
+    SymbolScope scope_of(std::string_view id) const;
+    // How code in this scope accesses `id` (the same rule the scope pass writes into
     // Name::access): use it for names not carried by a Name node (def/class names, import
     // aliases, `except ... as name`, the targets of global/nonlocal).
-    NameAccess access_of(std::string_view name) const;
+    NameAccess access_of(std::string_view id) const;
     // True for Function, Lambda and Comprehension scopes (CPython's _PyST_IsFunctionLike).
     bool is_function_like() const;
 };
+
+// CPython's _Py_Mangle: inside class `private_class`, an identifier `__spam` (at least two
+// leading underscores, not ending in two, no dot) becomes `_Class__spam` (leading underscores of
+// the class name stripped; unchanged if the class name is all underscores). The symbol table and
+// the AST keep names unmangled; a compiler mangles every identifier it emits in code belonging
+// to a class (names, attributes, def/class/import names) with its scope's private_class.
+std::string mangle_name(std::string_view private_class, std::string_view name);
 
 // All scopes of one module. Owns them; the AST's `scope` pointers point into it, so keep the
 // table alive as long as those pointers are used.

@@ -12,6 +12,9 @@ enum class SyntaxErrorKind {
     SyntaxError,       // plain SyntaxError
     IndentationError,  // subclass of SyntaxError ("unexpected indent", "expected an indented block ...")
     TabError,          // subclass of IndentationError ("inconsistent use of tabs and spaces ...")
+    MemoryError,       // not a SyntaxError: CPython's parser stack overflow on absurdly deep
+                       // nesting ("Parser stack overflowed - Python source too complex to parse");
+                       // lineno/offset/text are unset
 };
 
 // The attributes of a CPython SyntaxError instance, with CPython's conventions.

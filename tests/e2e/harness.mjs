@@ -37,20 +37,78 @@ export async function launch(extraFlags = []) {
   };
 }
 
-// Opens the app in a new page and waits for its first frame. Collects console errors.
-export async function openApp(env, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
-  const context = await env.browser.newContext({ viewport, deviceScaleFactor });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (process.env.LOOPLAB_LOG) console.log('page:', m.text()); if (m.type() === 'error') errors.push(m.text()); });
-  const started = Date.now();
-  await page.goto(env.url);
+// The self-contained page the build writes beside the site (build/looplab.html).
+export const singleFilePage = path.resolve(repo, process.env.LOOPLAB_SINGLE_HTML || path.join(path.dirname(siteDir), 'looplab.html'));
+
+// Waits until the page's app has drawn its first frame (or failed to start, which throws).
+export async function waitReady(page) {
   await page.waitForFunction(() => window.looplab && (window.looplab.isReady || window.looplab.error), null, { timeout: 30000 });
   const error = await page.evaluate(() => window.looplab.error);
   if (error) throw new Error(`the app did not start: ${error}`);
+}
+
+// Opens the app in a new page (at `url`, default the served site) and waits for its first
+// frame. Collects page errors and console errors; `warnings` collects console warnings.
+export async function openApp(env, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, url = env.url, context = null } = {}) {
+  context = context || await env.browser.newContext({ viewport, deviceScaleFactor });
+  const page = await context.newPage();
+  const errors = [];
+  const warnings = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (process.env.LOOPLAB_LOG) console.log('page:', m.text());
+    if (m.type() === 'error') errors.push(m.text());
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  const started = Date.now();
+  await page.goto(url);
+  await waitReady(page);
   const firstFrameMs = Date.now() - started;
-  return { context, page, errors, firstFrameMs };
+  return { context, page, errors, warnings, firstFrameMs };
+}
+
+// Reloads the page and waits for the app again.
+export async function reloadApp(page) {
+  await page.reload();
+  await waitReady(page);
+  return waitFrames(page, 3);
+}
+
+// Waits until `predicate(state)` holds (polled in the page after each frame); returns the state.
+export async function waitState(page, predicate, what = 'the expected state', timeout = 15000) {
+  const started = Date.now();
+  for (;;) {
+    const s = await state(page);
+    if (s && predicate(s)) return s;
+    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+// Clicks into the editor (at the end of its text) and waits until it has the keyboard.
+export async function focusEditor(page) {
+  const s = await state(page);
+  const editor = findItem(s, { id: 'editor' });
+  if (!editor) throw new Error('the editor is not on screen');
+  await page.mouse.click(editor.x + editor.w / 2, editor.y + editor.h - 5);
+  return waitState(page, (x) => x.editor.active, 'the editor to take focus');
+}
+
+// Replaces the whole program through the browser's paste path (select all, paste).
+export async function replaceProgram(page, text) {
+  await focusEditor(page);
+  await page.keyboard.press('Control+A');
+  await waitFrames(page, 2);
+  if (text === '') {
+    await page.keyboard.press('Delete');
+    return waitState(page, (x) => x.editor.text === '', 'an empty program');
+  }
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  return waitState(page, (x) => x.editor.text === text.replace(/\r/g, '').replace(/\t/g, '    '), 'the pasted program');
 }
 
 export async function state(page) {

@@ -88,3 +88,19 @@ export function luminanceStats(image, region = null) {
   const mean = n ? sum / n : 0;
   return { mean, stddev: n ? Math.sqrt(Math.max(0, sumSq / n - mean * mean)) : 0, colours: colours.size };
 }
+
+// How many pixels in `region` are within `tolerance` (per channel) of the colour `rgb` (0xRRGGBB).
+export function countColour(image, region, rgb, tolerance = 24) {
+  const { width, pixels } = image;
+  const r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+  const x0 = Math.max(0, Math.floor(region.x)), y0 = Math.max(0, Math.floor(region.y));
+  const x1 = Math.min(width, Math.ceil(region.x + region.w)), y1 = Math.min(image.height, Math.ceil(region.y + region.h));
+  let n = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const o = (y * width + x) * 4;
+      if (Math.abs(pixels[o] - r) <= tolerance && Math.abs(pixels[o + 1] - g) <= tolerance && Math.abs(pixels[o + 2] - b) <= tolerance) n++;
+    }
+  }
+  return n;
+}

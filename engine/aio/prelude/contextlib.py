@@ -76,9 +76,10 @@ class _GeneratorContextManagerBase:
         return self.__class__(self.func, self.args, self.kwds)
 
 
-class _GeneratorContextManager(_GeneratorContextManagerBase, AbstractContextManager,
-                               ContextDecorator):
+class _GeneratorContextManager(_GeneratorContextManagerBase):
     """What @contextmanager returns: runs the generator up to its yield, then after it."""
+    # One base (our VM has no multiple inheritance): the decorator behaviour is borrowed.
+    __call__ = ContextDecorator.__call__
 
     def __enter__(self):
         del self.args, self.kwds, self.func
@@ -124,9 +125,10 @@ class _GeneratorContextManager(_GeneratorContextManagerBase, AbstractContextMana
             self.gen.close()
 
 
-class _AsyncGeneratorContextManager(_GeneratorContextManagerBase, AbstractAsyncContextManager,
-                                    AsyncContextDecorator):
+class _AsyncGeneratorContextManager(_GeneratorContextManagerBase):
     """What @asynccontextmanager returns: the async version of the above."""
+    # One base (our VM has no multiple inheritance): the decorator behaviour is borrowed.
+    __call__ = AsyncContextDecorator.__call__
 
     async def __aenter__(self):
         del self.args, self.kwds, self.func
@@ -210,7 +212,7 @@ class aclosing(AbstractAsyncContextManager):
         await self.thing.aclose()
 
 
-class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
+class nullcontext(AbstractContextManager):   # single base: no multiple inheritance in our VM
     """A context manager that does nothing and gives back enter_result."""
 
     def __init__(self, enter_result=None):
@@ -289,7 +291,7 @@ class _BaseExitStack:
         return callback
 
 
-class ExitStack(_BaseExitStack, AbstractContextManager):
+class ExitStack(_BaseExitStack):   # single base: no multiple inheritance in our VM
     """Run a dynamic list of exit callbacks, newest first."""
 
     def __enter__(self):
@@ -317,7 +319,7 @@ class ExitStack(_BaseExitStack, AbstractContextManager):
         self.__exit__(None, None, None)
 
 
-class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
+class AsyncExitStack(_BaseExitStack):   # single base: no multiple inheritance in our VM
     """ExitStack that can also hold async context managers."""
 
     async def enter_async_context(self, cm):

@@ -12,7 +12,9 @@ from . import exceptions
 from . import mixins
 
 
-class _ContextManagerMixin:
+class _ContextManagerMixin(mixins._LoopBoundMixin):
+    # Derives from the loop mixin (single inheritance: Loop Lab's VM has no multiple
+    # inheritance); Lock, Condition and Semaphore get both through it.
     async def __aenter__(self):
         await self.acquire()
         return None   # `async with lock as x` gives None, as in CPython
@@ -27,7 +29,7 @@ def _with_state(obj, extra):
     return f"<{base[1:-1]} [{extra}]>"
 
 
-class Lock(_ContextManagerMixin, mixins._LoopBoundMixin):
+class Lock(_ContextManagerMixin):
     """A mutex for tasks. No barging: a newcomer queues behind existing waiters."""
 
     def __init__(self):
@@ -119,7 +121,7 @@ class Event(mixins._LoopBoundMixin):
             self._waiters.remove(fut)
 
 
-class Condition(_ContextManagerMixin, mixins._LoopBoundMixin):
+class Condition(_ContextManagerMixin):
     """Wait until notified, holding a lock before and after the wait."""
 
     def __init__(self, lock=None):
@@ -194,7 +196,7 @@ class Condition(_ContextManagerMixin, mixins._LoopBoundMixin):
         self.notify(len(self._waiters))
 
 
-class Semaphore(_ContextManagerMixin, mixins._LoopBoundMixin):
+class Semaphore(_ContextManagerMixin):
     """A counter of free slots; acquire() waits while it is zero (FIFO)."""
 
     def __init__(self, value=1):

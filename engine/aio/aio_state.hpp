@@ -1,0 +1,42 @@
+// Per-VM state of engine/aio (kept beside the VM, like the library's LibState): the event sink,
+// the native types of `_looplab`, the live weak sets and a few flags the natives share.
+#pragma once
+
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/lang/code.hpp"
+
+#include "engine/aio/aio.hpp"
+
+namespace ll::aio {
+
+struct WeakSetObject;
+
+struct AioState {
+    EventSink* sink = nullptr;
+    vm::Type* weak_set_type = nullptr;
+    std::vector<WeakSetObject*> weak_sets;  // live sets (each removes itself when freed)
+    // The object a handle just stepped (a task): checked for death at the next handle boundary.
+    vm::Object* death_candidate = nullptr;
+    // Code of each coroutine a task wrapped: a finished coroutine has dropped its frame, and the
+    // VM's generator keeps no code object, yet its repr still says "done, defined at f:line".
+    std::unordered_map<const vm::Object*, std::shared_ptr<const lang::CodeObject>> coro_code;
+    bool origin_tracking = false;
+    bool deadlocked = false;
+};
+
+AioState& aio_state(vm::VM& vm);
+void reset_aio_state(vm::VM& vm);
+
+// The weak-set machinery (weak_set.cpp).
+vm::Type* make_weak_set_type(vm::VM& vm);
+// Releases members nobody else references (their finalizers run now, as CPython's would at the
+// moment the last reference went). `full`: every member; otherwise only the death candidate.
+void collect_weak_sets(vm::VM& vm, bool full);
+
+// The `_looplab` module's init function (looplab_module.cpp).
+bool init_looplab_module(vm::VM& vm, vm::Module* module);
+
+}  // namespace ll::aio

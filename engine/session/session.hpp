@@ -1,0 +1,67 @@
+// The session: the one API the UI, the CLI and the tests use to run a program on the simulated
+// event loop. Load a program with parameter values, step it (line, tick, iteration, until a
+// time, to the end), reset, and read plain-data snapshots and the trace. Deterministic: the same
+// program and parameters always give the same ticks.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/session/params.hpp"
+#include "engine/session/snapshot.hpp"
+
+namespace ll::session {
+
+// Guards for untrusted code.
+struct Limits {
+    // Calls + backward jumps one tick may make: a runaway loop is stopped and reported as frozen.
+    std::int64_t tick_budget = 5'000'000;
+    std::size_t memory_bytes = std::size_t{256} << 20;  // beyond it: MemoryError
+    // Trace events kept (a million handles make several million events): later ones are dropped
+    // and trace_truncated() says so; counters, snapshots and output are unaffected.
+    std::size_t max_trace_events = 2'000'000;
+};
+
+class Session {
+public:
+    Session();
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    void set_limits(const Limits& limits);
+
+    // Loads a program. Its `# param:` declarations are parsed (params()), `values` replaces their
+    // literals, and the program runs up to its first tick (the loop about to run its first
+    // callback), or to its end if it never starts a loop. False when it could not start (a
+    // SyntaxError: the traceback is in the output, exit_status is 1).
+    bool load(std::string source, std::string filename = "main.py", std::map<std::string, std::string> values = {});
+    // The same program and parameters, from the start.
+    void reset();
+
+    // Each call does nothing once the program has finished.
+    void step_line();       // until the current code's line changes (or the tick ends)
+    void step_tick();       // one callback run by the loop, or one jump of the idle clock
+    void step_iteration();  // the rest of the current pass of the loop
+    void run_until(double t);  // until the clock reaches t (stops before a jump past t)
+    void run_to_end();
+
+    const Snapshot& snapshot();
+    const std::vector<TraceEvent>& trace() const;
+    bool trace_truncated() const;
+    std::vector<std::string> narration() const;  // one plain-words line per tick
+    const std::vector<ParamDecl>& params() const;
+    const std::string& source() const;  // after parameter substitution
+    std::string output_text(OutputLine::Stream stream) const;
+    bool finished() const;
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ll::session

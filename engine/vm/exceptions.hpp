@@ -1,0 +1,40 @@
+// Python exception objects, the built-in exception class hierarchy, and tracebacks.
+#pragma once
+
+#include <string>
+
+#include "engine/vm/object.hpp"
+
+namespace ll::vm {
+
+struct Frame;
+
+// One traceback entry (CPython's traceback object): a frame and the instruction it was at.
+struct Traceback : Object {
+    Traceback(Type* t, Value f, std::uint32_t lasti_, Value nxt) : Object(t), frame(std::move(f)), lasti(lasti_), next(std::move(nxt)) {}
+    Value frame;          // Frame (kept alive like CPython: its locals stay alive too)
+    std::uint32_t lasti;  // instruction index
+    Value next;           // Traceback or null (towards the frame that raised)
+};
+
+// An instance of BaseException or a subclass (user subclasses share this layout).
+struct ExceptionObject : Instance {
+    explicit ExceptionObject(Type* t) : Instance(t) {}
+    Value args;        // Tuple
+    Value cause;       // __cause__ or null (None)
+    Value context;     // __context__ or null
+    Value traceback;   // Traceback or null
+    Value notes;       // __notes__ list or null
+    bool suppress_context = false;
+    // ExceptionGroup: the message and the tuple of exceptions. StopIteration: value.
+    Value eg_message;
+    Value eg_exceptions;
+};
+
+// The built-in exception classes (one per VM).
+struct ExceptionTypes {
+#define LL_EXC(name, base) Type* name = nullptr;
+#include "engine/vm/exceptions.def"
+};
+
+}  // namespace ll::vm

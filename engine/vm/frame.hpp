@@ -1,0 +1,83 @@
+// Heap frames and generator-like objects. A Frame owns its code, pc, locals, cells and value
+// stack, so suspending a generator or coroutine is just leaving its frame where it is.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/vm/function.hpp"
+
+namespace ll::vm {
+
+struct Generator;
+
+struct Frame : Object {
+    Frame(Type* t, Code* code, std::size_t nslots);
+    ~Frame() override;
+
+    Value code;         // Code
+    Value func;         // Function, or null for module/class bodies
+    Value globals;      // Dict
+    Value builtins;     // Dict
+    Value locals;       // Dict for module and class bodies (LOAD_NAME); null in functions
+    Frame* back = nullptr;      // caller while executing (not owned)
+    Generator* owner = nullptr; // generator/coroutine owning this frame (not owned)
+    std::uint32_t pc = 0;       // next instruction to execute
+    std::uint32_t lasti = 0;    // instruction being executed / last executed
+    std::uint32_t sp = 0;       // stack depth (stack() + sp is the top)
+    bool is_entry = false;      // RETURN here leaves run() (a native called into Python)
+    bool executing = false;
+    int last_line = -1;         // for line-step mode
+    Frame* paused_top = nullptr; // entry frame: the innermost frame when run() stopped early
+    Value init_self;            // an inline __init__ call: the instance CALL returns
+    std::unique_ptr<Value[]> slots;  // [locals][cells+free][stack]
+    std::size_t nslots = 0;
+
+    Code* code_obj() const { return code.as<Code>(); }
+    Value* fast() { return slots.get(); }
+    Value* cells() { return slots.get() + code_obj()->nlocals; }
+    Value* stack() { return slots.get() + code_obj()->nlocals + code_obj()->ncells + code_obj()->nfree; }
+    int line() const;  // current line (of lasti)
+    void clear_stack();
+};
+
+enum class GenKind : std::uint8_t { Generator, Coroutine, AsyncGenerator };
+enum class GenState : std::uint8_t { Created, Suspended, Running, Closed };
+
+// One link of the handled-exception stack (sys.exc_info()): each generator has its own, so its
+// `except` state survives suspension (CPython's _PyErr_StackItem).
+struct ExcStateNode {
+    Value value;                    // the exception being handled here, or null/None
+    ExcStateNode* previous = nullptr;
+};
+
+// Generator, coroutine and async generator objects (they own their frame).
+struct Generator : Object {
+    Generator(Type* t, GenKind k, Value f);
+    ~Generator() override;
+    GenKind kind;
+    GenState state = GenState::Created;
+    Value frame;          // Frame; null once closed and released
+    Value name, qualname; // Str
+    Value awaiting;       // the object this coroutine is suspended in (`await x` / `yield from x`)
+    ExcStateNode exc_state;
+    bool running_async = false;  // async generator: an asend/athrow is in progress
+    bool hooks_called = false;
+    bool last_yield_wrapped = false;  // async generator: the last yield was a value for asend
+    Frame* frame_obj() const { return frame.is_null() ? nullptr : frame.as<Frame>(); }
+};
+
+// What the UI shows for one suspended frame of a task's bookmark.
+struct FrameInfo {
+    std::string function;   // co_qualname
+    std::string filename;
+    int line = 0;
+    std::vector<std::pair<std::string, std::string>> locals;  // name, repr
+};
+
+// The chain of suspended frames of a coroutine: the coroutine's own frame, then whatever it
+// awaits (another coroutine, a generator-based awaitable...), outermost first.
+std::vector<FrameInfo> frame_chain(VM& vm, const Value& coro);
+
+}  // namespace ll::vm

@@ -1,0 +1,87 @@
+// Callables and descriptors: Python functions, built-in functions/methods, bound methods,
+// property, staticmethod, classmethod, and the VM's view of a compiled code object.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/lang/code.hpp"
+#include "engine/vm/object.hpp"
+
+namespace ll::vm {
+
+// A code object as the VM runs it: the compiler's CodeObject plus its constants as Values and
+// its names interned, made once per code object.
+struct Code : Object {
+    Code(Type* t, std::shared_ptr<const lang::CodeObject> c) : Object(t), co(std::move(c)) {}
+    std::shared_ptr<const lang::CodeObject> co;
+    std::vector<Value> consts;  // co->consts converted
+    std::vector<Value> names;   // co->names as interned Str values
+    std::vector<Value> varnames;  // interned
+    std::vector<int> cell2arg;  // for each cellvar: the parameter slot it starts from, or -1
+    std::uint32_t nlocals = 0, ncells = 0, nfree = 0;
+};
+
+// A function defined by `def` or `lambda`.
+struct Function : Object {
+    Function(Type* t) : Object(t) {}
+    Value code;        // Code
+    Value globals;     // Dict
+    Value builtins;    // Dict
+    Value name;        // Str: __name__
+    Value qualname;    // Str: __qualname__
+    Value defaults;    // Tuple or null
+    Value kwdefaults;  // Dict or null
+    Value closure;     // Tuple of Cells or null
+    Value dict;        // Dict of user attributes or null
+    Value doc;         // __doc__ or null
+    Value module;      // __module__ (Str)
+    Code* code_obj() const { return code.as<Code>(); }
+};
+
+// A built-in function, or a built-in method (bound when `self` is set: it is then passed as
+// args[0]).
+struct BuiltinFunction : Object {
+    BuiltinFunction(Type* t, std::string n, NativeFn f) : Object(t), name(std::move(n)), fn(f) {}
+    std::string name;
+    NativeFn fn;
+    Value self;            // bound receiver or null
+    Type* owner = nullptr; // for method descriptors: the type defining it ("list.append")
+    Value data;            // optional per-function data for closures made in C++
+};
+
+// obj.method for a Python function.
+struct BoundMethod : Object {
+    BoundMethod(Type* t, Value f, Value s) : Object(t), func(std::move(f)), self(std::move(s)) {}
+    Value func;
+    Value self;
+};
+
+struct Property : Object {
+    explicit Property(Type* t) : Object(t) {}
+    Value fget, fset, fdel, doc;
+};
+
+struct StaticMethod : Object {
+    StaticMethod(Type* t, Value f) : Object(t), func(std::move(f)) {}
+    Value func;
+};
+
+struct ClassMethod : Object {
+    ClassMethod(Type* t, Value f) : Object(t), func(std::move(f)) {}
+    Value func;
+};
+
+// A native getter/setter attribute of a built-in type (e.g. exception.args, gen.gi_frame).
+using GetterFn = Value (*)(VM&, const Value& self);
+using SetterFn = bool (*)(VM&, const Value& self, const Value& value);  // value null: delete
+struct GetSetDescriptor : Object {
+    GetSetDescriptor(Type* t, std::string n, GetterFn g, SetterFn s) : Object(t), name(std::move(n)), get(g), set(s) {}
+    std::string name;
+    GetterFn get;
+    SetterFn set;
+    Type* owner = nullptr;
+};
+
+}  // namespace ll::vm

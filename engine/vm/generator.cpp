@@ -1,0 +1,624 @@
+// Generators, coroutines and async generators: the send/throw/close protocol on top of the
+// interpreter, PEP 479, awaitables, async generator asend/athrow, finalization (the "was never
+// awaited" warning), and the frame chain the UI shows as a task's bookmark.
+#include "engine/vm/internal.hpp"
+
+namespace ll::vm {
+
+Exit run_frames(VM& vm, Frame* entry, Frame* start, Budget& budget, Value& result, bool throwing);
+
+Generator::Generator(Type* t, GenKind k, Value f) : Object(t), kind(k), frame(std::move(f)) {}
+Generator::~Generator() = default;
+
+void gen_enter_frame(VM& vm, Generator* gen) {
+    gen->exc_state.previous = vm.thread.exc_info;
+    vm.thread.exc_info = &gen->exc_state;
+}
+
+void gen_leave_frame(VM& vm, Generator* gen) {
+    if (vm.thread.exc_info == &gen->exc_state) vm.thread.exc_info = gen->exc_state.previous;
+    gen->exc_state.previous = nullptr;
+}
+
+static const char* kind_word(GenKind k) {
+    return k == GenKind::Generator ? "generator" : k == GenKind::Coroutine ? "coroutine" : "async generator";
+}
+
+Value convert_stop_iteration(VM& vm, Generator* gen, Value exc) {
+    Type* t = type_of(exc);
+    bool stop = t->is_subtype(vm.exc.StopIteration);
+    bool astop = gen->kind == GenKind::AsyncGenerator && t->is_subtype(vm.exc.StopAsyncIteration);
+    if (!stop && !astop) return exc;
+    std::string msg = fmt::format("{} raised {}", kind_word(gen->kind), stop ? "StopIteration" : "StopAsyncIteration");
+    Value r = make_exception(vm, vm.exc.RuntimeError, {new_str(vm, msg)});
+    if (!r) return exc;
+    r.as<ExceptionObject>()->cause = exc;
+    r.as<ExceptionObject>()->suppress_context = true;
+    r.as<ExceptionObject>()->context = exc;
+    return r;
+}
+
+Value new_generator(VM& vm, GenKind kind, Frame* frame, Function* fn) {
+    Type* t = kind == GenKind::Generator ? vm.types.generator : kind == GenKind::Coroutine ? vm.types.coroutine : vm.types.async_generator;
+    auto* g = new Generator(t, kind, Value::borrow(frame));
+    frame->owner = g;
+    g->name = fn->name;
+    g->qualname = fn->qualname;
+    return Value::steal(g);
+}
+
+Value make_generator_for(VM& vm, Function* fn, Frame* frame) {
+    std::uint32_t flags = fn->code_obj()->co->flags;
+    GenKind k = (flags & lang::kCoAsyncGenerator) ? GenKind::AsyncGenerator
+                : (flags & lang::kCoCoroutine) ? GenKind::Coroutine : GenKind::Generator;
+    return new_generator(vm, k, frame, fn);
+}
+
+// The sub-iterator a suspended generator is delegating to (`yield from x` / `await x`), or null.
+static Value yielding_from(Generator* gen) {
+    Frame* f = gen->frame_obj();
+    if (!f || gen->state != GenState::Suspended || f->pc == 0) return {};
+    const auto& code = f->code_obj()->co->code;
+    const lang::Instr prev = code[f->pc - 1];
+    if (prev.op() != lang::Op::YIELD_VALUE || !(prev.arg() & 2) || f->sp == 0) return {};
+    return f->stack()[f->sp - 1];
+}
+
+static void push_to_frame(Frame* f, Value v) { f->stack()[f->sp++] = std::move(v); }
+
+static Exit start_run(VM& vm, Generator* gen, Budget& budget, Value& result, bool throwing) {
+    Value keep = gen->frame;
+    Frame* f = gen->frame_obj();
+    gen->state = GenState::Running;
+    gen_enter_frame(vm, gen);
+    Exit e = run_frames(vm, f, f, budget, result, throwing);
+    if (e == Exit::Raised && gen->state != GenState::Closed) gen->state = GenState::Closed;
+    return e;
+}
+
+Exit gen_send(VM& vm, Generator* gen, Value value, Budget& budget, Value& result) {
+    if (gen->state == GenState::Running) {
+        raise(vm, vm.exc.ValueError, fmt::format("{} already executing", kind_word(gen->kind)));
+        return Exit::Raised;
+    }
+    if (gen->state == GenState::Closed) {
+        if (gen->kind == GenKind::Coroutine) {
+            raise(vm, vm.exc.RuntimeError, "cannot reuse already awaited coroutine");
+            return Exit::Raised;
+        }
+        result = Value::none();
+        return Exit::Returned;
+    }
+    bool started = gen->state != GenState::Created;
+    if (!started && !value.is_null() && !value.is_none()) {
+        raise(vm, vm.exc.TypeError, fmt::format("can't send non-None value to a just-started {}", kind_word(gen->kind)));
+        return Exit::Raised;
+    }
+    if (started) push_to_frame(gen->frame_obj(), value.is_null() ? Value::none() : std::move(value));
+    return start_run(vm, gen, budget, result, false);
+}
+
+Exit gen_resume(VM& vm, Generator* gen, Budget& budget, Value& result) {
+    Frame* f = gen->frame_obj();
+    if (!f || !f->paused_top) {
+        raise(vm, vm.exc.RuntimeError, "generator is not paused");
+        return Exit::Raised;
+    }
+    Value keep = gen->frame;
+    Exit e = run_frames(vm, f, f->paused_top, budget, result, false);
+    if (e == Exit::Raised) gen->state = GenState::Closed;
+    return e;
+}
+
+static bool is_gen_exit_or_stop(VM& vm) {
+    return error_matches(vm, vm.exc.GeneratorExit) || error_matches(vm, vm.exc.StopIteration);
+}
+
+bool gen_close(VM& vm, Generator* gen);
+
+static Exit throw_into(VM& vm, Generator* gen, Value exc, Budget& budget, Value& result) {
+    if (is_type_object(exc)) {
+        exc = make_exception(vm, exc.as<Type>(), {});
+        if (!exc) return Exit::Raised;
+    }
+    if (!is_exception(exc)) {
+        raise(vm, vm.exc.TypeError, "exceptions must be classes or instances deriving from BaseException, not " + std::string(type_name(exc)));
+        return Exit::Raised;
+    }
+    if (gen->state == GenState::Running) {
+        raise(vm, vm.exc.ValueError, fmt::format("{} already executing", kind_word(gen->kind)));
+        return Exit::Raised;
+    }
+    if (gen->state == GenState::Closed) {
+        vm.thread.exc = std::move(exc);
+        return Exit::Raised;
+    }
+    Value yf = yielding_from(gen);
+    if (yf) {
+        Frame* f = gen->frame_obj();
+        bool is_exit = type_of(exc)->is_subtype(vm.exc.GeneratorExit);
+        Type* yt = type_of(yf);
+        if (is_exit) {
+            bool ok = true;
+            if (yt == vm.types.generator || yt == vm.types.coroutine) ok = gen_close(vm, yf.as<Generator>());
+            else if (Value c = get_attr_opt(vm, yf, "close")) ok = !call(vm, c, {}).is_null();
+            if (!ok) {
+                f->clear_stack();
+                // The close error is raised inside gen at its suspension point.
+                return start_run(vm, gen, budget, result, true);
+            }
+        } else {
+            Value sub_result;
+            Exit se;
+            bool delegated = true;
+            if (yt == vm.types.generator || yt == vm.types.coroutine) {
+                gen->state = GenState::Running;
+                se = throw_into(vm, yf.as<Generator>(), exc, budget, sub_result);
+                gen->state = GenState::Suspended;
+            } else if (Value t = get_attr_opt(vm, yf, "throw")) {
+                Value r = call(vm, t, {exc});
+                if (r) {
+                    se = Exit::Yielded;
+                    sub_result = r;
+                } else if (error_matches(vm, vm.exc.StopIteration)) {
+                    Value e = take_error(vm);
+                    auto& a = e.as<ExceptionObject>()->args.as<Tuple>()->items;
+                    sub_result = a.empty() ? Value::none() : a[0];
+                    se = Exit::Returned;
+                } else {
+                    se = Exit::Raised;
+                }
+            } else {
+                delegated = false;
+                se = Exit::Raised;
+            }
+            if (delegated) {
+                if (se == Exit::Yielded) {
+                    result = std::move(sub_result);
+                    return Exit::Yielded;
+                }
+                if (se == Exit::OutOfBudget) {
+                    result = Value();
+                    return Exit::OutOfBudget;
+                }
+                if (se == Exit::Returned) {
+                    // Finish the delegation: continue after the SEND with the return value.
+                    const auto& code = f->code_obj()->co->code;
+                    std::uint32_t jump = code[f->pc].arg();  // JUMP_BACKWARD to the SEND
+                    std::uint32_t target = code[jump].arg();
+                    push_to_frame(f, std::move(sub_result));
+                    f->pc = target;
+                    return start_run(vm, gen, budget, result, false);
+                }
+                // The sub-iterator raised: raise that inside gen.
+                return start_run(vm, gen, budget, result, true);
+            }
+        }
+    }
+    vm.thread.exc = std::move(exc);
+    if (gen->state == GenState::Created) {
+        // Throwing into a just-created generator raises at its first line and closes it.
+        gen->frame_obj()->pc = 0;
+    }
+    return start_run(vm, gen, budget, result, true);
+}
+
+Exit gen_throw(VM& vm, Generator* gen, Value exc, Budget& budget, Value& result) {
+    return throw_into(vm, gen, std::move(exc), budget, result);
+}
+
+bool gen_close(VM& vm, Generator* gen) {
+    if (gen->state == GenState::Created) {
+        gen->state = GenState::Closed;
+        gen->frame = Value();
+        return true;
+    }
+    if (gen->state == GenState::Closed) return true;
+    if (gen->state == GenState::Running) {
+        raise(vm, vm.exc.ValueError, fmt::format("{} already executing", kind_word(gen->kind)));
+        return false;
+    }
+    Budget budget;
+    Value result;
+    Value exc = make_exception(vm, vm.exc.GeneratorExit, {});
+    Exit e = throw_into(vm, gen, exc, budget, result);
+    if (e == Exit::Yielded) {
+        raise(vm, vm.exc.RuntimeError, fmt::format("{} ignored GeneratorExit", kind_word(gen->kind)));
+        return false;
+    }
+    if (e == Exit::Raised) {
+        if (is_gen_exit_or_stop(vm)) {
+            clear_error(vm);
+            return true;
+        }
+        return false;
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Python-level protocol
+// ---------------------------------------------------------------------------------------------
+
+static Value stop_iteration_with(VM& vm, const Value& v) {
+    if (v.is_none()) return raise_with_args(vm, vm.exc.StopIteration, {});
+    return raise_with_args(vm, vm.exc.StopIteration, {v});
+}
+
+static Value drive(VM& vm, Generator* gen, Exit e, Value& result) {
+    if (e == Exit::Yielded) return result;
+    if (e == Exit::Returned) {
+        if (gen->kind == GenKind::AsyncGenerator) return raise_with_args(vm, vm.exc.StopAsyncIteration, {});
+        return stop_iteration_with(vm, result);
+    }
+    if (e == Exit::OutOfBudget) {
+        vm.budget_exhausted = true;
+        return raise(vm, vm.exc.SystemError, "instruction budget exhausted inside a native call");
+    }
+    return {};
+}
+
+static Budget& shared_budget(VM& vm, Budget& local) { return vm.current_budget ? *vm.current_budget : local; }
+
+static Value gen_next_slot(VM& vm, const Value& self) {
+    Generator* gen = self.as<Generator>();
+    Budget local;
+    Value result;
+    ++vm.thread.native_depth;
+    Exit e = gen_send(vm, gen, Value::none(), shared_budget(vm, local), result);
+    --vm.thread.native_depth;
+    if (e == Exit::Yielded) return result;
+    if (e == Exit::Returned) return {};  // exhausted (next() builds StopIteration(value) itself)
+    return drive(vm, gen, e, result);
+}
+
+static Value m_send(VM& vm, Args a) {
+    Generator* gen = a[0].as<Generator>();
+    if (a.size() != 2) return raise_fmt(vm, vm.exc.TypeError, "{}.send() takes exactly one argument ({} given)", type_name(a[0]), a.size() - 1);
+    Budget local;
+    Value result;
+    ++vm.thread.native_depth;
+    Exit e = gen_send(vm, gen, a[1], shared_budget(vm, local), result);
+    --vm.thread.native_depth;
+    return drive(vm, gen, e, result);
+}
+
+static Value m_throw(VM& vm, Args a) {
+    Generator* gen = a[0].as<Generator>();
+    if (a.size() < 2) return raise(vm, vm.exc.TypeError, "throw expected at least 1 argument, got 0");
+    Value exc = a[1];
+    if (a.size() >= 3 && is_type_object(a[1]) && !a[2].is_none()) {
+        exc = call(vm, a[1], {a[2]});
+        if (!exc) return {};
+    }
+    Budget local;
+    Value result;
+    ++vm.thread.native_depth;
+    Exit e = gen_throw(vm, gen, exc, shared_budget(vm, local), result);
+    --vm.thread.native_depth;
+    return drive(vm, gen, e, result);
+}
+
+static Value m_close(VM& vm, Args a) {
+    ++vm.thread.native_depth;
+    bool ok = gen_close(vm, a[0].as<Generator>());
+    --vm.thread.native_depth;
+    if (!ok) return {};
+    return Value::none();
+}
+
+static Value gen_repr(VM& vm, const Value& self) {
+    Generator* g = self.as<Generator>();
+    const char* w = g->kind == GenKind::Generator ? "generator" : g->kind == GenKind::Coroutine ? "coroutine" : "async_generator";
+    return new_str(vm, fmt::format("<{} object {} at {:#x}>", w, g->qualname.as<Str>()->text, reinterpret_cast<std::uintptr_t>(self.obj())));
+}
+
+static Value gen_getattr(VM& vm, const Value& self, Str* name) {
+    Generator* g = self.as<Generator>();
+    std::string n = name->text;
+    if (n == "__name__") return g->name;
+    if (n == "__qualname__") return g->qualname;
+    std::string suffix = n.size() > 3 ? n.substr(3) : "";
+    std::string prefix = n.substr(0, 3);
+    bool ours = (prefix == "gi_" && g->kind == GenKind::Generator) || (prefix == "cr_" && g->kind == GenKind::Coroutine) ||
+                (prefix == "ag_" && g->kind == GenKind::AsyncGenerator);
+    if (ours) {
+        if (suffix == "frame") return g->frame.is_null() || g->state == GenState::Closed ? Value::none() : g->frame;
+        if (suffix == "running") return Value::boolean(g->state == GenState::Running);
+        if (suffix == "suspended") return Value::boolean(g->state == GenState::Suspended);
+        if (suffix == "code") return g->frame ? g->frame.as<Frame>()->code : Value::none();
+        if (suffix == "await" || suffix == "yieldfrom") {
+            Value y = yielding_from(g);
+            return y ? y : Value::none();
+        }
+    }
+    return generic_getattr(vm, self, name, true);
+}
+
+static void report_unraisable(VM& vm, const std::string& where) {
+    Value exc = take_error(vm);
+    std::string out = "Exception ignored in: " + where + "\n";
+    out += format_exception(vm, exc);
+    vm.write_stderr(out);
+}
+
+static void gen_finalize(VM& vm, Object* self) {
+    Generator* g = static_cast<Generator*>(self);
+    Value saved_exc = take_error(vm);
+    if (g->kind == GenKind::Coroutine && g->state == GenState::Created) {
+        std::string msg = fmt::format("coroutine '{}' was never awaited", g->qualname.as<Str>()->text);
+        vm.warn(vm.exc.RuntimeWarning, msg, 1);
+        if (!vm.thread.frame) {}
+    } else if (g->state == GenState::Suspended) {
+        Value keep = Value::borrow(self);
+        std::string where;
+        {
+            Value r = gen_repr(vm, keep);
+            where = r ? r.as<Str>()->text : "<generator>";
+        }
+        if (g->kind == GenKind::AsyncGenerator) {
+            // Async generators are finalized by the event loop's hooks; without one they are closed.
+        }
+        if (!gen_close(vm, g)) report_unraisable(vm, where);
+        keep.release();
+    }
+    if (saved_exc) vm.thread.exc = std::move(saved_exc);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Awaitables
+// ---------------------------------------------------------------------------------------------
+
+Value get_awaitable_iter(VM& vm, const Value& v, int where) {
+    Type* t = type_of(v);
+    if (t == vm.types.coroutine) {
+        Generator* g = v.as<Generator>();
+        if (g->state == GenState::Suspended && yielding_from(g))
+            return raise(vm, vm.exc.RuntimeError, "coroutine is being awaited already");
+        return v;
+    }
+    if (t == vm.types.generator && v.as<Generator>()->frame &&
+        (v.as<Generator>()->frame_obj()->code_obj()->co->flags & lang::kCoIterableCoroutine))
+        return v;
+    Value m = t->lookup(vm.intern("__await__"));
+    if (!m) {
+        if (where == 1)
+            return raise_fmt(vm, vm.exc.TypeError, "'async with' received an object from __aenter__ that does not implement __await__: {}", t->name);
+        if (where == 2)
+            return raise_fmt(vm, vm.exc.TypeError, "'async with' received an object from __aexit__ that does not implement __await__: {}", t->name);
+        return raise_fmt(vm, vm.exc.TypeError, "object {} can't be used in 'await' expression", t->name);
+    }
+    Value it = call_with_self(vm, m, v, Args());
+    if (!it) return {};
+    Type* it_t = type_of(it);
+    if (it_t == vm.types.coroutine) return raise(vm, vm.exc.TypeError, "__await__() returned a coroutine");
+    if (!it_t->slots.next)
+        return raise_fmt(vm, vm.exc.TypeError, "__await__() returned non-iterator of type '{}'", it_t->name);
+    return it;
+}
+
+Value send_to_iterator(VM& vm, const Value& receiver, const Value& value, bool& returned) {
+    returned = false;
+    Type* t = type_of(receiver);
+    Value r;
+    if (value.is_none() && t->slots.next) {
+        r = t->slots.next(vm, receiver);
+        if (!r && !has_error(vm)) {
+            returned = true;
+            return Value::none();
+        }
+    } else {
+        Value send = get_attr(vm, receiver, "send");
+        if (!send) return {};
+        r = call(vm, send, {value});
+    }
+    if (!r && error_matches(vm, vm.exc.StopIteration)) {
+        Value e = take_error(vm);
+        auto& a = e.as<ExceptionObject>()->args.as<Tuple>()->items;
+        returned = true;
+        return a.empty() ? Value::none() : a[0];
+    }
+    return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Async generators: asend / athrow awaitables
+// ---------------------------------------------------------------------------------------------
+
+struct AsyncGenOp : Object {
+    AsyncGenOp(Type* t, Value g, Value v, bool is_throw) : Object(t), agen(std::move(g)), value(std::move(v)), throwing(is_throw) {}
+    Value agen;
+    Value value;      // asend: the value to send; athrow: the exception (null for aclose)
+    bool throwing;
+    bool closing = false;
+    int state = 0;    // 0 init, 1 iterating, 2 closed
+};
+
+static Value agen_step(VM& vm, AsyncGenOp* op, Value send_value, Value throw_exc) {
+    Generator* g = op->agen.as<Generator>();
+    if (op->state == 2) return raise(vm, vm.exc.RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    Budget local;
+    Value result;
+    Exit e;
+    ++vm.thread.native_depth;
+    if (op->state == 0) {
+        op->state = 1;
+        if (op->throwing) {
+            Value exc = op->closing ? make_exception(vm, vm.exc.GeneratorExit, {}) : op->value;
+            if (g->state == GenState::Created && op->closing) {
+                g->state = GenState::Closed;
+                g->frame = Value();
+                --vm.thread.native_depth;
+                op->state = 2;
+                return raise_with_args(vm, vm.exc.StopIteration, {});
+            }
+            e = gen_throw(vm, g, exc, shared_budget(vm, local), result);
+        } else {
+            e = gen_send(vm, g, op->value.is_null() ? Value::none() : op->value, shared_budget(vm, local), result);
+        }
+    } else if (throw_exc) {
+        e = gen_throw(vm, g, throw_exc, shared_budget(vm, local), result);
+    } else {
+        e = gen_send(vm, g, send_value, shared_budget(vm, local), result);
+    }
+    --vm.thread.native_depth;
+    if (e == Exit::Yielded) {
+        if (g->last_yield_wrapped) {
+            op->state = 2;
+            if (op->closing) return raise(vm, vm.exc.RuntimeError, "async generator ignored GeneratorExit");
+            return stop_iteration_with(vm, result);
+        }
+        return result;  // an await inside the async generator: pass the yield through
+    }
+    op->state = 2;
+    if (e == Exit::Returned) {
+        if (op->closing) return raise_with_args(vm, vm.exc.StopIteration, {});
+        return raise_with_args(vm, vm.exc.StopAsyncIteration, {});
+    }
+    if (e == Exit::OutOfBudget) {
+        vm.budget_exhausted = true;
+        return raise(vm, vm.exc.SystemError, "instruction budget exhausted inside a native call");
+    }
+    if (op->closing && (error_matches(vm, vm.exc.GeneratorExit) || error_matches(vm, vm.exc.StopAsyncIteration))) {
+        clear_error(vm);
+        return raise_with_args(vm, vm.exc.StopIteration, {});
+    }
+    return {};
+}
+
+static Value agenop_next(VM& vm, const Value& self) {
+    Value r = agen_step(vm, self.as<AsyncGenOp>(), Value::none(), Value());
+    if (!r && error_matches(vm, vm.exc.StopIteration)) {
+        // Exhaustion of the awaitable: keep StopIteration so SEND sees the value.
+        return {};
+    }
+    return r;
+}
+
+static Value agenop_send(VM& vm, Args a) { return agen_step(vm, a[0].as<AsyncGenOp>(), a.size() > 1 ? a[1] : Value::none(), Value()); }
+static Value agenop_throw(VM& vm, Args a) {
+    if (a.size() < 2) return raise(vm, vm.exc.TypeError, "throw expected at least 1 argument, got 0");
+    return agen_step(vm, a[0].as<AsyncGenOp>(), Value(), a[1]);
+}
+static Value agenop_close(VM&, Args a) {
+    a[0].as<AsyncGenOp>()->state = 2;
+    return Value::none();
+}
+
+static Value m_anext(VM& vm, Args a) { return Value::steal(new AsyncGenOp(vm.types.async_gen_asend, a[0], Value::none(), false)); }
+static Value m_asend(VM& vm, Args a) {
+    return Value::steal(new AsyncGenOp(vm.types.async_gen_asend, a[0], a.size() > 1 ? a[1] : Value::none(), false));
+}
+static Value m_athrow(VM& vm, Args a) {
+    if (a.size() < 2) return raise(vm, vm.exc.TypeError, "athrow expected at least 1 argument, got 0");
+    return Value::steal(new AsyncGenOp(vm.types.async_gen_athrow, a[0], a[1], true));
+}
+static Value m_aclose(VM& vm, Args a) {
+    auto* op = new AsyncGenOp(vm.types.async_gen_athrow, a[0], Value(), true);
+    op->closing = true;
+    return Value::steal(op);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frames (introspection)
+// ---------------------------------------------------------------------------------------------
+
+static Value frame_getattr(VM& vm, const Value& self, Str* name) {
+    Frame* f = self.as<Frame>();
+    const std::string& n = name->text;
+    if (n == "f_lineno") return Value::integer(f->line());
+    if (n == "f_code") return f->code;
+    if (n == "f_globals") return f->globals;
+    if (n == "f_back") return f->back ? Value::borrow(f->back) : Value::none();
+    if (n == "f_locals") {
+        if (f->locals) return f->locals;
+        Value d = new_dict(vm);
+        auto& co = *f->code_obj()->co;
+        for (std::size_t i = 0; i < co.varnames.size(); ++i)
+            if (!f->fast()[i].is_null()) d.as<Dict>()->set(vm, co.varnames[i], f->fast()[i]);
+        for (std::size_t i = 0; i < co.cellvars.size(); ++i) {
+            const Value& c = f->cells()[i];
+            if (c && !c.as<Cell>()->value.is_null()) d.as<Dict>()->set(vm, co.cellvars[i], c.as<Cell>()->value);
+        }
+        return d;
+    }
+    return generic_getattr(vm, self, name, true);
+}
+
+static Value frame_repr(VM& vm, const Value& self) {
+    Frame* f = self.as<Frame>();
+    auto& co = *f->code_obj()->co;
+    return new_str(vm, fmt::format("<frame at {:#x}, file '{}', line {}, code {}>", reinterpret_cast<std::uintptr_t>(self.obj()),
+                                   co.filename, f->line(), co.name));
+}
+
+std::vector<FrameInfo> frame_chain(VM& vm, const Value& coro) {
+    std::vector<FrameInfo> out;
+    Value cur = coro;
+    for (int guard = 0; guard < 1000 && cur; ++guard) {
+        Type* t = type_of(cur);
+        if (t != vm.types.coroutine && t != vm.types.generator && t != vm.types.async_generator) break;
+        Generator* g = cur.as<Generator>();
+        Frame* f = g->frame_obj();
+        if (!f || g->state == GenState::Closed) break;
+        FrameInfo info;
+        auto& co = *f->code_obj()->co;
+        info.function = co.qualname;
+        info.filename = co.filename;
+        info.line = g->state == GenState::Created ? co.firstlineno : f->line();
+        for (std::size_t i = 0; i < co.varnames.size(); ++i) {
+            const Value& v = f->fast()[i];
+            if (v.is_null()) continue;
+            Value r = repr(vm, v);
+            info.locals.emplace_back(co.varnames[i], r ? r.as<Str>()->text : "<?>");
+            if (!r) clear_error(vm);
+        }
+        for (std::size_t i = 0; i < co.cellvars.size(); ++i) {
+            const Value& c = f->cells()[i];
+            if (!c || c.as<Cell>()->value.is_null()) continue;
+            Value r = repr(vm, c.as<Cell>()->value);
+            info.locals.emplace_back(co.cellvars[i], r ? r.as<Str>()->text : "<?>");
+            if (!r) clear_error(vm);
+        }
+        out.push_back(std::move(info));
+        cur = yielding_from(g);
+    }
+    return out;
+}
+
+void init_generator_types(VM& vm) {
+    for (Type* t : {vm.types.generator, vm.types.coroutine, vm.types.async_generator}) {
+        t->slots.repr = gen_repr;
+        t->slots.getattr = gen_getattr;
+        t->slots.finalize = gen_finalize;
+        t->slots.new_ = nullptr;
+        def_method(vm, t, "close", m_close);
+    }
+    for (Type* t : {vm.types.generator, vm.types.coroutine}) {
+        def_method(vm, t, "send", m_send);
+        def_method(vm, t, "throw", m_throw);
+    }
+    vm.types.generator->slots.iter = [](VM&, const Value& s) { return s; };
+    vm.types.generator->slots.next = gen_next_slot;
+    def_method(vm, vm.types.coroutine, "__await__", [](VM&, Args a) { return a[0]; });
+    vm.types.coroutine->slots.next = gen_next_slot;
+    Type* ag = vm.types.async_generator;
+    def_method(vm, ag, "__aiter__", [](VM&, Args a) { return a[0]; });
+    def_method(vm, ag, "__anext__", m_anext);
+    def_method(vm, ag, "asend", m_asend);
+    def_method(vm, ag, "athrow", m_athrow);
+    def_method(vm, ag, "aclose", m_aclose);
+    for (Type* t : {vm.types.async_gen_asend, vm.types.async_gen_athrow}) {
+        t->slots.iter = [](VM&, const Value& s) { return s; };
+        t->slots.next = agenop_next;
+        t->slots.new_ = nullptr;
+        def_method(vm, t, "send", agenop_send);
+        def_method(vm, t, "throw", agenop_throw);
+        def_method(vm, t, "close", agenop_close);
+        def_method(vm, t, "__await__", [](VM&, Args a) { return a[0]; });
+    }
+    vm.types.frame->slots.getattr = frame_getattr;
+    vm.types.frame->slots.repr = frame_repr;
+}
+
+}  // namespace ll::vm

@@ -1,0 +1,76 @@
+// Declarations shared between the VM's own .cpp files (not part of the extension API).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/vm/ops.hpp"
+#include "engine/vm/vm.hpp"
+
+namespace ll::vm {
+
+// Bootstrap: each fills the slots and core methods of its types (called by VM::VM).
+void init_type_type(VM& vm);
+void init_super_type(VM& vm);
+void install_build_class(VM& vm);
+void init_number_types(VM& vm);
+void init_str_type(VM& vm);
+void init_sequence_types(VM& vm);
+void init_dict_types(VM& vm);
+void init_set_types(VM& vm);
+void init_function_types(VM& vm);
+void init_exception_types(VM& vm);
+void init_generator_types(VM& vm);
+void init_core_builtins(VM& vm);
+
+// Allocates a bare built-in type object (no slots yet).
+Type* make_builtin_type(VM& vm, const char* name, Type* base, std::uint32_t flags);
+// Allocators for user subclasses.
+Object* alloc_instance(VM& vm, Type* cls);
+Object* alloc_exception(VM& vm, Type* cls);
+// CALL's inline-__init__ fast path (type.cpp).
+bool python_init_of(VM& vm, Type* cls, Value& init_fn);
+// Recomputes a user class's slot trampolines from its dunders (after creation or a dunder set).
+void fixup_slots(VM& vm, Type* cls);
+
+// Calls: `call_object` is call() without the native-depth bookkeeping.
+Value call_object(VM& vm, const Value& callable, Args args);
+// Builds a frame for a Python function call with arguments bound (null + exception on
+// a binding error such as "f() missing 1 required positional argument: 'x'").
+Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix = nullptr);
+// Calls `fn` with self prepended to args.
+Value call_with_self(VM& vm, const Value& fn, const Value& self, Args args);
+Value make_generator_for(VM& vm, Function* fn, Frame* frame);
+// The callable's display name for "X() takes ..." messages.
+std::string function_display_name(Function* fn);
+
+// Str helpers.
+Value str_from_codepoint_slice(VM& vm, Str* s, std::int64_t start, std::int64_t stop, std::int64_t step, std::int64_t n);
+std::int64_t hash_bytes(std::string_view s);
+
+// Exceptions.
+Value exception_str(VM& vm, const Value& exc);
+void set_context(VM& vm, const Value& exc, const Value& context);
+Value new_exception_group(VM& vm, Type* type, Value message, std::vector<Value> excs);
+Value traceback_add(VM& vm, const Value& tb, Frame* frame, std::uint32_t lasti);
+
+// Generators.
+Value new_generator(VM& vm, GenKind kind, Frame* frame, Function* fn);
+
+// Formatting a float / int as repr.
+std::string int_repr(const Value& v);
+
+// Unpacks a Slice value against a length.
+bool slice_indices(VM& vm, const Value& slice, std::int64_t len, std::int64_t& start, std::int64_t& stop,
+                   std::int64_t& step, std::int64_t& n);
+
+// Name of a Python value's type for "unsupported operand" messages.
+inline std::string tname(const Value& v) { return std::string(type_name(v)); }
+
+// Module import (modules.cpp).
+Value import_name(VM& vm, Str* name, const Value& fromlist, std::int64_t level);
+
+// NameError suggestion ("Did you mean: 'x'?") computed from candidate names.
+std::string suggest_name(const std::string& name, const std::vector<std::string>& candidates);
+
+}  // namespace ll::vm

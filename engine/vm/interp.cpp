@@ -1,0 +1,1640 @@
+// The interpreter loop: one C++ loop runs every Python frame of a thread. Calls push heap frames
+// and continue here; generators resumed by FOR_ITER/SEND run inline on top of their caller; the
+// loop returns only when the entry frame returns, yields, raises or the budget runs out.
+#include <cmath>
+
+#include "engine/base/int64_ops.hpp"
+#include "engine/vm/internal.hpp"
+
+namespace ll::vm {
+
+using lang::Op;
+
+Value int_binop(VM& vm, BinOp op, const Value& a, const Value& b);
+Value float_binop_values(VM& vm, BinOp op, double x, double y);
+Value gen_resume_inline_prepare(VM& vm, Generator* gen, Value& send_value, bool& ok);
+bool gen_exc_is_stop(VM& vm, Generator* gen);
+void gen_leave_frame(VM& vm, Generator* gen);
+void gen_enter_frame(VM& vm, Generator* gen);
+Value convert_stop_iteration(VM& vm, Generator* gen, Value exc);
+Value get_awaitable_iter(VM& vm, const Value& v, int where);
+Value send_to_iterator(VM& vm, const Value& receiver, const Value& value, bool& returned);
+Value import_star(VM& vm, const Value& module, Frame* f);
+
+Frame::Frame(Type* t, Code* c, std::size_t n) : Object(t), code(Value::borrow(c)), slots(new Value[n]), nslots(n) {}
+
+Frame::~Frame() = default;
+
+int Frame::line() const {
+    const auto& co = *code_obj()->co;
+    std::uint32_t at = pc > 0 ? pc - 1 : 0;
+    return co.line_of(at);
+}
+
+void Frame::clear_stack() {
+    Value* s = stack();
+    for (std::uint32_t i = 0; i < sp; ++i) s[i] = Value();
+    sp = 0;
+}
+
+// The handled exception (sys.exc_info()): the innermost non-None entry.
+static Value handled_exception(Thread& th) {
+    for (ExcStateNode* n = th.exc_info; n; n = n->previous)
+        if (!n->value.is_null() && !n->value.is_none()) return n->value;
+    return {};
+}
+
+static Value name_error(VM& vm, Str* name, Frame* f, bool free_var = false) {
+    std::string msg = free_var ? fmt::format("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name->text)
+                               : fmt::format("name '{}' is not defined", name->text);
+    Value e = make_exception(vm, vm.exc.NameError, {new_str(vm, msg)});
+    if (!e) return {};
+    e.as<ExceptionObject>()->ensure_dict(vm)->set(vm, "name", Value::borrow(name));
+    (void)f;
+    vm.thread.exc = std::move(e);
+    return {};
+}
+
+static bool unpack_into(VM& vm, const Value& seq, std::uint32_t n, Value* out) {
+    // out receives items in reverse (TOS = first).
+    if (is_tuple(seq) || is_list(seq)) {
+        auto& items = is_tuple(seq) ? seq.as<Tuple>()->items : seq.as<List>()->items;
+        if (items.size() != n) {
+            if (items.size() < n) raise_fmt(vm, vm.exc.ValueError, "not enough values to unpack (expected {}, got {})", n, items.size());
+            else raise_fmt(vm, vm.exc.ValueError, "too many values to unpack (expected {})", n);
+            return false;
+        }
+        for (std::uint32_t i = 0; i < n; ++i) out[n - 1 - i] = items[i];
+        return true;
+    }
+    Type* t = type_of(seq);
+    if (!t->slots.iter && !t->slots.getitem) {
+        raise_fmt(vm, vm.exc.TypeError, "cannot unpack non-iterable {} object", t->name);
+        return false;
+    }
+    Value it = get_iter(vm, seq);
+    if (!it) return false;
+    std::vector<Value> got;
+    for (std::uint32_t i = 0; i < n; ++i) {
+        Value x = iter_next(vm, it);
+        if (!x) {
+            if (!has_error(vm)) raise_fmt(vm, vm.exc.ValueError, "not enough values to unpack (expected {}, got {})", n, i);
+            return false;
+        }
+        got.push_back(std::move(x));
+    }
+    Value extra = iter_next(vm, it);
+    if (extra) {
+        raise_fmt(vm, vm.exc.ValueError, "too many values to unpack (expected {})", n);
+        return false;
+    }
+    if (has_error(vm)) return false;
+    for (std::uint32_t i = 0; i < n; ++i) out[n - 1 - i] = std::move(got[i]);
+    return true;
+}
+
+static Value make_function(VM& vm, Frame* f, const Value& code, std::uint32_t flags, Value defaults, Value kwdefaults, Value closure) {
+    auto* fn = new Function(vm.types.function);
+    Value r = Value::steal(fn);
+    fn->code = code;
+    fn->globals = f->globals;
+    fn->builtins = f->builtins;
+    const auto& co = *code.as<Code>()->co;
+    fn->name = Value::borrow(vm.intern(co.name));
+    fn->qualname = new_str(vm, co.qualname);
+    if (flags & 1) fn->defaults = std::move(defaults);
+    if (flags & 2) fn->kwdefaults = std::move(kwdefaults);
+    if (flags & 8) fn->closure = std::move(closure);
+    Value modname = f->globals.as<Dict>()->get("__name__");
+    fn->module = modname ? modname : Value::none();
+    // A docstring is the first constant when the body starts with a string expression.
+    if (!co.consts.empty() && co.consts[0].kind == lang::ConstValue::Kind::Str && (co.flags & 0x4000000))
+        fn->doc = code.as<Code>()->consts[0];
+    return r;
+}
+
+static Value build_exc_match_error(VM& vm) {
+    return raise(vm, vm.exc.TypeError, "catching classes that do not inherit from BaseException is not allowed");
+}
+
+static int exc_match(VM& vm, const Value& exc, const Value& type) {
+    if (is_tuple(type)) {
+        for (auto& t : type.as<Tuple>()->items) {
+            int r = exc_match(vm, exc, t);
+            if (r) return r;
+        }
+        return 0;
+    }
+    if (!is_type_object(type) || !type.as<Type>()->is_subtype(vm.exc.BaseException)) {
+        build_exc_match_error(vm);
+        return -1;
+    }
+    return type_of(exc)->is_subtype(type.as<Type>());
+}
+
+// The interpreter proper. `start` is the innermost frame to continue (== entry unless resuming
+// after OutOfBudget); `throwing` starts by raising vm.thread.exc in `start`.
+Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value& result, bool throwing) {
+    Thread& th = vm.thread;
+    Budget* saved_budget = vm.current_budget;
+    if (!saved_budget) vm.current_budget = &budget;
+    struct BudgetRestore {
+        VM& vm;
+        Budget* saved;
+        ~BudgetRestore() { vm.current_budget = saved; }
+    } budget_restore{vm, saved_budget};
+
+    if (start_frame == entry) {
+        entry->back = th.frame;
+        entry->is_entry = true;
+        ++th.depth;
+    }
+    Frame* f = start_frame;
+    f->executing = true;
+
+    const lang::Instr* code;
+    std::uint32_t pc;
+    Value* stack;
+    Value* sp;
+    Value* fast;
+    Value* cells;
+    Code* co;
+    const Value* consts;
+    const Value* names;
+    bool propagating = false;  // the pending exception came from a callee frame
+    bool reraise = false;      // re-raised: no new traceback entry
+    bool from_hidden = false;  // propagating out of an inlined comprehension: its entry stands for ours
+    const bool line_mode = budget.stop_on_line_change;
+
+#define LOAD_FRAME()                                   \
+    do {                                               \
+        co = f->code_obj();                            \
+        code = co->co->code.data();                    \
+        pc = f->pc;                                    \
+        stack = f->stack();                            \
+        sp = stack + f->sp;                            \
+        fast = f->fast();                              \
+        cells = fast + co->nlocals;                    \
+        consts = co->consts.data();                    \
+        names = co->names.data();                      \
+    } while (0)
+#define SAVE_FRAME()                                          \
+    do {                                                      \
+        f->pc = pc;                                           \
+        f->sp = static_cast<std::uint32_t>(sp - stack);       \
+    } while (0)
+#define PUSH(v) (*sp++ = (v))
+#define PUSHM(v) (*sp++ = std::move(v))
+#define POP() (std::move(*--sp))
+#define TOP() (sp[-1])
+#define DROP() (*--sp = Value())
+#define ERROR() goto error
+
+    // Leaving early (budget or line step): the frames from `f` down to `entry` stay suspended.
+    auto pause = [&](Frame* top) {
+        entry->paused_top = top;
+        int n = 0;
+        for (Frame* x = top; x; x = x->back) {
+            ++n;
+            x->executing = false;
+            if (x->owner) gen_leave_frame(vm, x->owner);
+            if (x == entry) break;
+        }
+        th.depth -= n;
+        th.frame = entry->back;
+        result = Value();
+        return Exit::OutOfBudget;
+    };
+    if (start_frame != entry) {
+        entry->back = th.frame;
+        std::vector<Frame*> chain;
+        for (Frame* x = start_frame; x; x = x->back) {
+            ++th.depth;
+            chain.push_back(x);
+            if (x == entry) break;
+        }
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+            if ((*it)->owner) gen_enter_frame(vm, (*it)->owner);
+        entry->paused_top = nullptr;
+    }
+    th.frame = start_frame;
+
+    LOAD_FRAME();
+    if (line_mode && f->last_line < 0) f->last_line = co->co->line_of(pc);
+    if (throwing) {
+        reraise = false;
+        propagating = false;
+        // The exception is raised at the suspended instruction (the YIELD_VALUE).
+        goto error_at_lasti;
+    }
+
+    for (;;) {
+        if (line_mode) {
+            int line = co->co->line_of(pc);
+            if (line != 0 && line != f->last_line) {
+                f->last_line = line;
+                SAVE_FRAME();
+                return pause(f);
+            }
+        }
+        {
+        const lang::Instr ins = code[pc++];
+        const std::uint32_t arg = ins.arg();
+        f->pc = pc;  // finalizers and warnings read the running line
+        switch (ins.op()) {
+            case Op::NOP:
+            case Op::END_FOR:
+                break;
+            case Op::POP_TOP:
+                DROP();
+                break;
+            case Op::PUSH_NULL:
+                PUSH(Value());
+                break;
+            case Op::COPY: {
+                Value v = sp[-static_cast<std::ptrdiff_t>(arg)];
+                PUSHM(v);
+                break;
+            }
+            case Op::SWAP:
+                std::swap(sp[-1], sp[-static_cast<std::ptrdiff_t>(arg)]);
+                break;
+            case Op::LOAD_CONST:
+                PUSH(consts[arg]);
+                break;
+            case Op::LOAD_FAST: {
+                const Value& v = fast[arg];
+                if (v.is_null()) {
+                    raise_fmt(vm, vm.exc.UnboundLocalError, "cannot access local variable '{}' where it is not associated with a value",
+                              co->co->varnames[arg]);
+                    ERROR();
+                }
+                PUSH(v);
+                break;
+            }
+            case Op::STORE_FAST:
+                fast[arg] = POP();
+                break;
+            case Op::DELETE_FAST:
+                if (fast[arg].is_null()) {
+                    raise_fmt(vm, vm.exc.UnboundLocalError, "cannot access local variable '{}' where it is not associated with a value",
+                              co->co->varnames[arg]);
+                    ERROR();
+                }
+                fast[arg] = Value();
+                break;
+            case Op::LOAD_FAST_AND_CLEAR:
+                PUSH(fast[arg]);
+                fast[arg] = Value();
+                break;
+            case Op::LOAD_DEREF: {
+                const Value& v = cells[arg].as<Cell>()->value;
+                if (v.is_null()) {
+                    bool is_free = arg >= co->ncells;
+                    const std::string& n = is_free ? co->co->freevars[arg - co->ncells] : co->co->cellvars[arg];
+                    if (is_free) name_error(vm, vm.intern(n), f, true);
+                    else raise_fmt(vm, vm.exc.UnboundLocalError, "cannot access local variable '{}' where it is not associated with a value", n);
+                    ERROR();
+                }
+                PUSH(v);
+                break;
+            }
+            case Op::STORE_DEREF:
+                cells[arg].as<Cell>()->value = POP();
+                break;
+            case Op::DELETE_DEREF:
+                if (cells[arg].as<Cell>()->value.is_null()) {
+                    raise_fmt(vm, vm.exc.UnboundLocalError, "cannot access local variable '{}' where it is not associated with a value",
+                              arg < co->ncells ? co->co->cellvars[arg] : co->co->freevars[arg - co->ncells]);
+                    ERROR();
+                }
+                cells[arg].as<Cell>()->value = Value();
+                break;
+            case Op::LOAD_CLOSURE:
+                PUSH(cells[arg]);
+                break;
+            case Op::LOAD_LOCALS:
+                PUSH(f->locals);
+                break;
+            case Op::LOAD_FROM_DICT_OR_DEREF: {
+                Value d = POP();
+                const std::string& n = arg < co->ncells ? co->co->cellvars[arg] : co->co->freevars[arg - co->ncells];
+                Value v = d.as<Dict>()->get_str(vm, vm.intern(n));
+                if (!v) {
+                    v = cells[arg].as<Cell>()->value;
+                    if (v.is_null()) {
+                        name_error(vm, vm.intern(n), f, true);
+                        ERROR();
+                    }
+                }
+                PUSHM(v);
+                break;
+            }
+            case Op::LOAD_GLOBAL: {
+                Str* name = names[arg >> 1].as<Str>();
+                Value v = f->globals.as<Dict>()->get_str(vm, name);
+                if (!v) {
+                    v = f->builtins.as<Dict>()->get_str(vm, name);
+                    if (!v) {
+                        name_error(vm, name, f);
+                        ERROR();
+                    }
+                }
+                PUSHM(v);
+                if (arg & 1) PUSH(Value());
+                break;
+            }
+            case Op::STORE_GLOBAL: {
+                Value v = POP();
+                f->globals.as<Dict>()->set(vm, names[arg], std::move(v));
+                break;
+            }
+            case Op::DELETE_GLOBAL: {
+                int r = f->globals.as<Dict>()->del(vm, names[arg]);
+                if (r <= 0) {
+                    name_error(vm, names[arg].as<Str>(), f);
+                    ERROR();
+                }
+                break;
+            }
+            case Op::LOAD_NAME: {
+                Str* name = names[arg].as<Str>();
+                Value v;
+                if (!f->locals.is_null()) {
+                    if (is_dict(f->locals) && f->locals.obj()->type == vm.types.dict) v = f->locals.as<Dict>()->get_str(vm, name);
+                    else {
+                        v = get_item(vm, f->locals, names[arg]);
+                        if (!v) {
+                            if (!error_matches(vm, vm.exc.KeyError)) ERROR();
+                            clear_error(vm);
+                        }
+                    }
+                }
+                if (!v) v = f->globals.as<Dict>()->get_str(vm, name);
+                if (!v) v = f->builtins.as<Dict>()->get_str(vm, name);
+                if (!v) {
+                    name_error(vm, name, f);
+                    ERROR();
+                }
+                PUSHM(v);
+                break;
+            }
+            case Op::STORE_NAME: {
+                Value v = POP();
+                Value& ns = f->locals.is_null() ? f->globals : f->locals;
+                if (ns.obj()->type == vm.types.dict) ns.as<Dict>()->set(vm, names[arg], std::move(v));
+                else if (!set_item(vm, ns, names[arg], v)) ERROR();
+                break;
+            }
+            case Op::DELETE_NAME: {
+                Value& ns = f->locals.is_null() ? f->globals : f->locals;
+                int r = ns.as<Dict>()->del(vm, names[arg]);
+                if (r <= 0) {
+                    name_error(vm, names[arg].as<Str>(), f);
+                    ERROR();
+                }
+                break;
+            }
+            case Op::LOAD_ATTR: {
+                Str* name = names[arg >> 1].as<Str>();
+                if (arg & 1) {
+                    // Method call form: [meth, self] avoids a bound-method object.
+                    Value obj = POP();
+                    Type* t = type_of(obj);
+                    if (!t->slots.getattr || t->slots.getattr == nullptr) {
+                        Value descr = t->lookup(name);
+                        if (descr) {
+                            Type* dt = type_of(descr);
+                            bool plain = dt == vm.types.function || (dt == vm.types.builtin_function && descr.as<BuiltinFunction>()->owner);
+                            bool shadowed = false;
+                            if (plain && obj.is_obj() && t->has_flag(kTypeInstanceDict)) {
+                                auto* inst = static_cast<Instance*>(obj.obj());
+                                shadowed = !inst->dict.is_null() && inst->dict.as<Dict>()->get_str(vm, name);
+                            }
+                            if (plain && !shadowed) {
+                                PUSHM(descr);
+                                PUSHM(obj);
+                                break;
+                            }
+                        }
+                    }
+                    Value v = get_attr(vm, obj, name);
+                    if (!v) ERROR();
+                    PUSHM(v);
+                    PUSH(Value());
+                    break;
+                }
+                Value obj = POP();
+                Value v = get_attr(vm, obj, name);
+                if (!v) ERROR();
+                PUSHM(v);
+                break;
+            }
+            case Op::STORE_ATTR: {
+                Value obj = POP();
+                Value v = POP();
+                if (!set_attr(vm, obj, names[arg].as<Str>(), v)) ERROR();
+                break;
+            }
+            case Op::DELETE_ATTR: {
+                Value obj = POP();
+                if (!del_attr(vm, obj, names[arg].as<Str>())) ERROR();
+                break;
+            }
+            case Op::BINARY_OP: {
+                Value& a = sp[-2];
+                Value& b = sp[-1];
+                BinOp op = static_cast<BinOp>(arg);
+                if (a.is_int() && b.is_int()) {
+                    std::int64_t x = a.as_int(), y = b.as_int(), r = 0;
+                    bool done = false;
+                    switch (base_op(op)) {
+                        case BinOp::Add: done = base::checked_add(x, y, r); break;
+                        case BinOp::Sub: done = base::checked_sub(x, y, r); break;
+                        case BinOp::Mul: done = base::checked_mul(x, y, r); break;
+                        case BinOp::Mod: done = y > 0 && x >= 0; if (done) r = x % y; break;
+                        case BinOp::FloorDiv: done = y > 0 && x >= 0; if (done) r = x / y; break;
+                        case BinOp::And: done = true; r = x & y; break;
+                        case BinOp::Or: done = true; r = x | y; break;
+                        case BinOp::Xor: done = true; r = x ^ y; break;
+                        default: break;
+                    }
+                    if (done) {
+                        sp[-2] = Value::integer(r);
+                        DROP();
+                        break;
+                    }
+                    Value res = int_binop(vm, base_op(op), a, b);
+                    if (!res) ERROR();
+                    DROP();
+                    sp[-1] = std::move(res);
+                    break;
+                }
+                if (a.is_float() && (b.is_float() || b.is_int())) {
+                    double y = b.is_float() ? b.as_float() : static_cast<double>(b.as_int());
+                    Value res = float_binop_values(vm, base_op(op), a.as_float(), y);
+                    if (!res) ERROR();
+                    if (!res.is(vm.not_implemented)) {
+                        DROP();
+                        sp[-1] = std::move(res);
+                        break;
+                    }
+                } else if (a.is_int() && b.is_float()) {
+                    Value res = float_binop_values(vm, base_op(op), static_cast<double>(a.as_int()), b.as_float());
+                    if (!res) ERROR();
+                    if (!res.is(vm.not_implemented)) {
+                        DROP();
+                        sp[-1] = std::move(res);
+                        break;
+                    }
+                } else if (op == BinOp::InplaceAdd && a.is_obj() && a.obj()->type == vm.types.str && b.is_obj() &&
+                           b.obj()->type == vm.types.str && a.obj()->refcount == 2 && !a.as<Str>()->interned) {
+                    // s += t when the local holds the only other reference: append in place.
+                    Str* s = a.as<Str>();
+                    s->text += b.as<Str>()->text;
+                    s->hash_ = -1;
+                    s->length_ = -1;
+                    DROP();
+                    break;
+                }
+                Value res = binary_op(vm, op, a, b);
+                if (!res) ERROR();
+                DROP();
+                sp[-1] = std::move(res);
+                break;
+            }
+            case Op::BINARY_SUBSCR: {
+                Value key = POP();
+                Value obj = POP();
+                if (obj.is_obj() && obj.obj()->type == vm.types.list && key.is_int()) {
+                    auto& items = obj.as<List>()->items;
+                    std::int64_t i = key.as_int();
+                    if (i < 0) i += static_cast<std::int64_t>(items.size());
+                    if (i >= 0 && i < static_cast<std::int64_t>(items.size())) {
+                        PUSH(items[static_cast<std::size_t>(i)]);
+                        break;
+                    }
+                }
+                Value v = get_item(vm, obj, key);
+                if (!v) ERROR();
+                PUSHM(v);
+                break;
+            }
+            case Op::STORE_SUBSCR: {
+                Value key = POP();
+                Value obj = POP();
+                Value v = POP();
+                if (obj.is_obj() && obj.obj()->type == vm.types.list && key.is_int()) {
+                    auto& items = obj.as<List>()->items;
+                    std::int64_t i = key.as_int();
+                    if (i < 0) i += static_cast<std::int64_t>(items.size());
+                    if (i >= 0 && i < static_cast<std::int64_t>(items.size())) {
+                        items[static_cast<std::size_t>(i)] = std::move(v);
+                        break;
+                    }
+                }
+                if (!set_item(vm, obj, key, v)) ERROR();
+                break;
+            }
+            case Op::DELETE_SUBSCR: {
+                Value key = POP();
+                Value obj = POP();
+                if (!del_item(vm, obj, key)) ERROR();
+                break;
+            }
+            case Op::BINARY_SLICE: {
+                Value stop = POP();
+                Value start = POP();
+                Value obj = POP();
+                Value sl = Value::steal(new Slice(vm.types.slice, std::move(start), std::move(stop), Value::none()));
+                Value v = get_item(vm, obj, sl);
+                if (!v) ERROR();
+                PUSHM(v);
+                break;
+            }
+            case Op::STORE_SLICE: {
+                Value stop = POP();
+                Value start = POP();
+                Value obj = POP();
+                Value v = POP();
+                Value sl = Value::steal(new Slice(vm.types.slice, std::move(start), std::move(stop), Value::none()));
+                if (!set_item(vm, obj, sl, v)) ERROR();
+                break;
+            }
+            case Op::BUILD_SLICE: {
+                Value step = arg == 3 ? POP() : Value::none();
+                Value stop = POP();
+                Value start = POP();
+                PUSH(Value::steal(new Slice(vm.types.slice, std::move(start), std::move(stop), std::move(step))));
+                break;
+            }
+            case Op::UNARY_NEGATIVE: {
+                Value& v = TOP();
+                if (v.is_int() && v.as_int() != INT64_MIN) {
+                    v = Value::integer(-v.as_int());
+                    break;
+                }
+                if (v.is_float()) {
+                    v = Value::number(-v.as_float());
+                    break;
+                }
+                Value r = unary_op(vm, UnaryOp::Neg, v);
+                if (!r) ERROR();
+                v = std::move(r);
+                break;
+            }
+            case Op::UNARY_POSITIVE:
+            case Op::UNARY_INVERT: {
+                Value& v = TOP();
+                Value r = unary_op(vm, ins.op() == Op::UNARY_POSITIVE ? UnaryOp::Pos : UnaryOp::Invert, v);
+                if (!r) ERROR();
+                v = std::move(r);
+                break;
+            }
+            case Op::UNARY_NOT: {
+                int t = truthy(vm, TOP());
+                if (t < 0) ERROR();
+                TOP() = Value::boolean(!t);
+                break;
+            }
+            case Op::TO_BOOL: {
+                int t = truthy(vm, TOP());
+                if (t < 0) ERROR();
+                TOP() = Value::boolean(t);
+                break;
+            }
+            case Op::COMPARE_OP: {
+                Value& a = sp[-2];
+                Value& b = sp[-1];
+                CompareOp op = static_cast<CompareOp>(arg);
+                if (a.is_int() && b.is_int()) {
+                    std::int64_t x = a.as_int(), y = b.as_int();
+                    bool r = false;
+                    switch (op) {
+                        case CompareOp::Lt: r = x < y; break;
+                        case CompareOp::Le: r = x <= y; break;
+                        case CompareOp::Eq: r = x == y; break;
+                        case CompareOp::Ne: r = x != y; break;
+                        case CompareOp::Gt: r = x > y; break;
+                        case CompareOp::Ge: r = x >= y; break;
+                    }
+                    DROP();
+                    sp[-1] = Value::boolean(r);
+                    break;
+                }
+                Value r = compare(vm, a, b, op);
+                if (!r) ERROR();
+                DROP();
+                sp[-1] = std::move(r);
+                break;
+            }
+            case Op::IS_OP: {
+                Value b = POP();
+                Value a = POP();
+                PUSH(Value::boolean(a.is(b) != (arg == 1)));
+                break;
+            }
+            case Op::CONTAINS_OP: {
+                Value container = POP();
+                Value item = POP();
+                int r = contains(vm, container, item);
+                if (r < 0) ERROR();
+                PUSH(Value::boolean((r == 1) != (arg == 1)));
+                break;
+            }
+            case Op::JUMP_FORWARD:
+                pc = arg;
+                break;
+            case Op::JUMP_BACKWARD:
+                pc = arg;
+                if (--budget.remaining <= 0) {
+                    SAVE_FRAME();
+                    return pause(f);
+                }
+                if (vm.heap.byte_limit && vm.heap.bytes > vm.heap.byte_limit) {
+                    no_memory(vm);
+                    ERROR();
+                }
+                break;
+            case Op::POP_JUMP_IF_FALSE:
+            case Op::POP_JUMP_IF_TRUE: {
+                Value v = POP();
+                int t;
+                if (v.is_bool()) t = v.as_bool();
+                else {
+                    t = truthy(vm, v);
+                    if (t < 0) ERROR();
+                }
+                if ((t != 0) == (ins.op() == Op::POP_JUMP_IF_TRUE)) pc = arg;
+                break;
+            }
+            case Op::POP_JUMP_IF_NONE: {
+                Value v = POP();
+                if (v.is_none()) pc = arg;
+                break;
+            }
+            case Op::POP_JUMP_IF_NOT_NONE: {
+                Value v = POP();
+                if (!v.is_none()) pc = arg;
+                break;
+            }
+            case Op::JUMP_IF_FALSE_OR_POP:
+            case Op::JUMP_IF_TRUE_OR_POP: {
+                int t = truthy(vm, TOP());
+                if (t < 0) ERROR();
+                if ((t != 0) == (ins.op() == Op::JUMP_IF_TRUE_OR_POP)) pc = arg;
+                else DROP();
+                break;
+            }
+            case Op::BUILD_TUPLE:
+            case Op::BUILD_LIST: {
+                std::vector<Value> items;
+                items.reserve(arg);
+                Value* base = sp - arg;
+                for (std::uint32_t i = 0; i < arg; ++i) items.push_back(std::move(base[i]));
+                sp = base;
+                if (ins.op() == Op::BUILD_TUPLE) PUSH(new_tuple(vm, std::move(items)));
+                else PUSH(new_list(vm, std::move(items)));
+                break;
+            }
+            case Op::BUILD_SET: {
+                Value s = new_set(vm);
+                Value* base = sp - arg;
+                bool ok = true;
+                for (std::uint32_t i = 0; i < arg && ok; ++i) ok = s.as<Set>()->add(vm, base[i]);
+                for (std::uint32_t i = 0; i < arg; ++i) base[i] = Value();
+                sp = base;
+                if (!ok) ERROR();
+                PUSHM(s);
+                break;
+            }
+            case Op::BUILD_MAP: {
+                Value d = new_dict(vm);
+                Value* base = sp - 2 * arg;
+                bool ok = true;
+                for (std::uint32_t i = 0; i < arg && ok; ++i) ok = d.as<Dict>()->set(vm, base[2 * i], base[2 * i + 1]);
+                for (std::uint32_t i = 0; i < 2 * arg; ++i) base[i] = Value();
+                sp = base;
+                if (!ok) ERROR();
+                PUSHM(d);
+                break;
+            }
+            case Op::BUILD_STRING: {
+                std::string out;
+                Value* base = sp - arg;
+                for (std::uint32_t i = 0; i < arg; ++i) out += base[i].as<Str>()->text;
+                for (std::uint32_t i = 0; i < arg; ++i) base[i] = Value();
+                sp = base;
+                PUSH(new_str(vm, std::move(out)));
+                break;
+            }
+            case Op::LIST_APPEND: {
+                Value v = POP();
+                sp[-static_cast<std::ptrdiff_t>(arg)].as<List>()->items.push_back(std::move(v));
+                break;
+            }
+            case Op::SET_ADD: {
+                Value v = POP();
+                if (!sp[-static_cast<std::ptrdiff_t>(arg)].as<Set>()->add(vm, v)) ERROR();
+                break;
+            }
+            case Op::MAP_ADD: {
+                Value v = POP();
+                Value k = POP();
+                if (!sp[-static_cast<std::ptrdiff_t>(arg)].as<Dict>()->set(vm, k, std::move(v))) ERROR();
+                break;
+            }
+            case Op::LIST_EXTEND: {
+                Value it = POP();
+                std::vector<Value> items;
+                if (!collect(vm, it, items)) {
+                    if (error_matches(vm, vm.exc.TypeError) && !type_of(it)->slots.iter && !type_of(it)->slots.getitem) {
+                        clear_error(vm);
+                        raise_fmt(vm, vm.exc.TypeError, "Value after * must be an iterable, not {}", type_name(it));
+                    }
+                    ERROR();
+                }
+                auto& dst = sp[-static_cast<std::ptrdiff_t>(arg)].as<List>()->items;
+                dst.insert(dst.end(), items.begin(), items.end());
+                break;
+            }
+            case Op::SET_UPDATE: {
+                Value it = POP();
+                std::vector<Value> items;
+                if (!collect(vm, it, items)) ERROR();
+                Set* s = sp[-static_cast<std::ptrdiff_t>(arg)].as<Set>();
+                bool ok = true;
+                for (auto& x : items)
+                    if (ok) ok = s->add(vm, x);
+                if (!ok) ERROR();
+                break;
+            }
+            case Op::DICT_UPDATE:
+            case Op::DICT_MERGE: {
+                Value m = POP();
+                Dict* d = sp[-static_cast<std::ptrdiff_t>(arg)].as<Dict>();
+                if (!is_dict(m) && !get_attr_opt(vm, m, "keys")) {
+                    if (has_error(vm)) ERROR();
+                    if (ins.op() == Op::DICT_MERGE) {
+                        Value& callee = sp[-static_cast<std::ptrdiff_t>(arg) - 3];
+                        raise_fmt(vm, vm.exc.TypeError, "{}() argument after ** must be a mapping, not {}",
+                                  callable_name(callee), type_name(m));
+                    } else {
+                        raise_fmt(vm, vm.exc.TypeError, "'{}' object is not a mapping", type_name(m));
+                    }
+                    ERROR();
+                }
+                std::vector<Value> keys;
+                if (is_dict(m)) {
+                    for (auto& e : m.as<Dict>()->entries())
+                        if (!e.key.is_null()) keys.push_back(e.key);
+                } else {
+                    Value ks = call_method(vm, m, "keys", {});
+                    if (!ks || !collect(vm, ks, keys)) ERROR();
+                }
+                bool ok = true;
+                for (auto& k : keys) {
+                    if (ins.op() == Op::DICT_MERGE) {
+                        Value existing = d->get(vm, k);
+                        if (existing) {
+                            Value& callee = sp[-static_cast<std::ptrdiff_t>(arg) - 3];
+                            raise_fmt(vm, vm.exc.TypeError, "{}() got multiple values for keyword argument '{}'",
+                                      callable_name(callee), is_str(k) ? k.as<Str>()->text : "?");
+                            ok = false;
+                            break;
+                        }
+                    }
+                    Value v = get_item(vm, m, k);
+                    if (!v || !d->set(vm, k, v)) {
+                        ok = false;
+                        break;
+                    }
+                }
+                if (!ok) ERROR();
+                break;
+            }
+            case Op::LIST_TO_TUPLE: {
+                Value l = POP();
+                PUSH(new_tuple(vm, std::move(l.as<List>()->items)));
+                break;
+            }
+            case Op::UNPACK_SEQUENCE: {
+                Value seq = POP();
+                if (!unpack_into(vm, seq, arg, sp)) ERROR();
+                sp += arg;
+                break;
+            }
+            case Op::UNPACK_EX: {
+                std::uint32_t before = arg & 0xff, after = arg >> 8;
+                Value seq = POP();
+                std::vector<Value> items;
+                Type* t = type_of(seq);
+                if (!t->slots.iter && !t->slots.getitem) {
+                    raise_fmt(vm, vm.exc.TypeError, "cannot unpack non-iterable {} object", t->name);
+                    ERROR();
+                }
+                if (!collect(vm, seq, items)) ERROR();
+                if (items.size() < before + after) {
+                    raise_fmt(vm, vm.exc.ValueError, "not enough values to unpack (expected at least {}, got {})", before + after, items.size());
+                    ERROR();
+                }
+                // Push in reverse: after items, the starred list, before items (TOS = first).
+                std::size_t n = items.size();
+                for (std::uint32_t i = 0; i < after; ++i) PUSH(items[n - 1 - i]);
+                std::vector<Value> mid(items.begin() + before, items.begin() + static_cast<std::ptrdiff_t>(n - after));
+                PUSH(new_list(vm, std::move(mid)));
+                for (std::uint32_t i = 0; i < before; ++i) PUSH(items[before - 1 - i]);
+                break;
+            }
+            case Op::GET_ITER: {
+                Value& v = TOP();
+                Value it = get_iter(vm, v);
+                if (!it) ERROR();
+                v = std::move(it);
+                break;
+            }
+            case Op::GET_YIELD_FROM_ITER: {
+                Value& v = TOP();
+                if (is_type(v, vm.types.generator)) break;
+                if (is_type(v, vm.types.coroutine)) {
+                    if (!(co->co->flags & (lang::kCoCoroutine | lang::kCoIterableCoroutine))) {
+                        raise(vm, vm.exc.TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+                        ERROR();
+                    }
+                    break;
+                }
+                Value it = get_iter(vm, v);
+                if (!it) ERROR();
+                v = std::move(it);
+                break;
+            }
+            case Op::FOR_ITER: {
+                Value& it = TOP();
+                if (it.is_obj() && it.obj()->type == vm.types.range_iterator) {
+                    Value x = iter_next(vm, it);
+                    if (x) {
+                        PUSHM(x);
+                        break;
+                    }
+                    DROP();
+                    pc = arg;
+                    break;
+                }
+                if (it.is_obj() && it.obj()->type == vm.types.generator) {
+                    Generator* gen = it.as<Generator>();
+                    if (gen->state == GenState::Closed) {
+                        DROP();
+                        pc = arg;
+                        break;
+                    }
+                    if (gen->state == GenState::Running) {
+                        raise(vm, vm.exc.ValueError, "generator already executing");
+                        ERROR();
+                    }
+                    // Resume the generator inline, on top of this frame.
+                    Frame* g = gen->frame_obj();
+                    bool started = gen->state != GenState::Created;
+                    SAVE_FRAME();
+                    f->executing = false;
+                    g->back = f;
+                    g->is_entry = false;
+                    gen->state = GenState::Running;
+                    gen_enter_frame(vm, gen);
+                    ++th.depth;
+                    f = g;
+                    th.frame = f;
+                    LOAD_FRAME();
+                    f->executing = true;
+                    if (started) PUSH(Value::none());
+                    if (--budget.remaining <= 0) {
+                        SAVE_FRAME();
+                        return pause(f);
+                    }
+                    break;
+                }
+                Type* t = type_of(it);
+                if (!t->slots.next) {
+                    raise_fmt(vm, vm.exc.TypeError, "'{}' object is not an iterator", t->name);
+                    ERROR();
+                }
+                Value x = t->slots.next(vm, it);
+                if (x) {
+                    PUSHM(x);
+                    break;
+                }
+                if (has_error(vm)) ERROR();
+                DROP();
+                pc = arg;
+                break;
+            }
+            case Op::CALL:
+            case Op::CALL_KW:
+            case Op::CALL_FUNCTION_EX: {
+                Value kwnames_holder;
+                Value args_tuple, kwargs_dict;
+                Args args;
+                Value* callable_slot;
+                std::uint32_t consumed;
+                std::vector<Value> ex_names, ex_values;
+                if (ins.op() == Op::CALL_FUNCTION_EX) {
+                    if (arg & 1) kwargs_dict = POP();
+                    args_tuple = POP();
+                    if (!is_tuple(args_tuple)) {
+                        std::vector<Value> items;
+                        if (!collect(vm, args_tuple, items)) {
+                            if (error_matches(vm, vm.exc.TypeError)) {
+                                clear_error(vm);
+                                raise_fmt(vm, vm.exc.TypeError, "{}() argument after * must be an iterable, not {}",
+                                          callable_name(sp[-2]), type_name(args_tuple));
+                            }
+                            ERROR();
+                        }
+                        args_tuple = new_tuple(vm, std::move(items));
+                    }
+                    auto& items = args_tuple.as<Tuple>()->items;
+                    Value& self_slot = sp[-1];
+                    if (!self_slot.is_null()) {
+                        std::vector<Value> with_self;
+                        with_self.push_back(self_slot);
+                        with_self.insert(with_self.end(), items.begin(), items.end());
+                        args_tuple = new_tuple(vm, std::move(with_self));
+                    }
+                    auto& all = args_tuple.as<Tuple>()->items;
+                    args = Args(all.data(), static_cast<std::uint32_t>(all.size()));
+                    if (kwargs_dict) {
+                        for (auto& e : kwargs_dict.as<Dict>()->entries()) {
+                            if (e.key.is_null()) continue;
+                            if (!is_str(e.key)) {
+                                raise(vm, vm.exc.TypeError, "keywords must be strings");
+                                ERROR();
+                            }
+                            ex_names.push_back(e.key);
+                            ex_values.push_back(e.value);
+                        }
+                        args.kwnames = ex_names.data();
+                        args.kwvalues = ex_values.data();
+                        args.kwcount = static_cast<std::uint32_t>(ex_names.size());
+                    }
+                    callable_slot = sp - 2;
+                    consumed = 2;
+                } else {
+                    std::uint32_t nkw = 0;
+                    if (ins.op() == Op::CALL_KW) {
+                        kwnames_holder = POP();
+                        nkw = static_cast<std::uint32_t>(kwnames_holder.as<Tuple>()->items.size());
+                    }
+                    std::uint32_t argc = arg;
+                    callable_slot = sp - argc - 2;
+                    Value* self_slot = sp - argc - 1;
+                    bool has_self = !self_slot->is_null();
+                    Value* first = has_self ? self_slot : self_slot + 1;
+                    std::uint32_t total = argc + (has_self ? 1 : 0);
+                    args = Args(first, total - nkw);
+                    if (nkw) {
+                        args.kwvalues = first + (total - nkw);
+                        args.kwnames = kwnames_holder.as<Tuple>()->items.data();
+                        args.kwcount = nkw;
+                    }
+                    consumed = argc + 2;
+                }
+                Value& callable = *callable_slot;
+                Type* ct = type_of(callable);
+                Function* pyfn = nullptr;
+                const Value* prefix = nullptr;
+                Value bound_self;
+                Value init_self;
+                Value init_fn;
+                if (ct == vm.types.function) pyfn = callable.as<Function>();
+                else if (ct == vm.types.type && python_init_of(vm, callable.as<Type>(), init_fn)) {
+                    // Class call with a Python __init__: make the instance, run __init__ inline.
+                    Type* cls = callable.as<Type>();
+                    init_self = Value::steal(cls->alloc(vm, cls));
+                    pyfn = init_fn.as<Function>();
+                    prefix = &init_self;
+                } else if (ct == vm.types.method && is_type(callable.as<BoundMethod>()->func, vm.types.function)) {
+                    pyfn = callable.as<BoundMethod>()->func.as<Function>();
+                    bound_self = callable.as<BoundMethod>()->self;
+                    prefix = &bound_self;
+                }
+                if (pyfn && !(pyfn->code_obj()->co->flags & (lang::kCoGenerator | lang::kCoCoroutine | lang::kCoAsyncGenerator))) {
+                    if (th.depth >= vm.recursion_limit) {
+                        raise(vm, vm.exc.RecursionError, "maximum recursion depth exceeded");
+                        ERROR();
+                    }
+                    Frame* nf = make_call_frame(vm, pyfn, args, prefix);
+                    if (!nf) ERROR();
+                    if (init_self) nf->init_self = init_self;
+                    Value* base = callable_slot;
+                    while (sp > base) DROP();
+                    SAVE_FRAME();
+                    f->executing = false;
+                    nf->back = f;
+                    ++th.depth;
+                    f = nf;
+                    th.frame = f;
+                    LOAD_FRAME();
+                    f->executing = true;
+                    if (--budget.remaining <= 0) {
+                        SAVE_FRAME();
+                        return pause(f);
+                    }
+                    break;
+                }
+                SAVE_FRAME();
+                Value r;
+                if (pyfn) {
+                    Frame* nf = make_call_frame(vm, pyfn, args, prefix);
+                    if (nf) {
+                        Value fv = Value::steal(nf);
+                        r = make_generator_for(vm, pyfn, nf);
+                    }
+                } else {
+                    r = call_object(vm, callable, args);
+                }
+                (void)consumed;
+                Value* base = callable_slot;
+                while (sp > base) DROP();
+                if (!r) ERROR();
+                if (vm.budget_exhausted) ERROR();
+                PUSHM(r);
+                break;
+            }
+            case Op::MAKE_FUNCTION: {
+                Value code_v = POP();
+                Value closure = (arg & 8) ? POP() : Value();
+                Value kwdefaults = (arg & 2) ? POP() : Value();
+                Value defaults = (arg & 1) ? POP() : Value();
+                PUSH(make_function(vm, f, code_v, arg, std::move(defaults), std::move(kwdefaults), std::move(closure)));
+                break;
+            }
+            case Op::RETURN_CONST:
+            case Op::RETURN_VALUE: {
+                Value rv = ins.op() == Op::RETURN_CONST ? consts[arg] : POP();
+                Generator* gen = f->owner;
+                while (sp > stack) DROP();
+                SAVE_FRAME();
+                f->executing = false;
+                --th.depth;
+                Frame* caller = f->back;
+                if (gen) {
+                    gen->state = GenState::Closed;
+                    gen_leave_frame(vm, gen);
+                }
+                if (f->is_entry) {
+                    th.frame = caller;
+                    f->back = nullptr;
+                    f->is_entry = false;
+                    result = std::move(rv);
+                    return Exit::Returned;
+                }
+                f->back = nullptr;
+                Frame* done = f;
+                f = caller;
+                th.frame = f;
+                LOAD_FRAME();
+                f->executing = true;
+                if (gen) {
+                    // An inline-resumed generator finished: finish the FOR_ITER/SEND that resumed it.
+                    gen->frame = Value();
+                    const lang::Instr resumer = code[pc - 1];
+                    if (resumer.op() == Op::FOR_ITER) {
+                        DROP();
+                        pc = resumer.arg();
+                    } else {
+                        PUSHM(rv);
+                        pc = resumer.arg();
+                    }
+                } else {
+                    if (done->init_self) {
+                        Value self_v = std::move(done->init_self);
+                        decref(done);
+                        if (!rv.is_none()) {
+                            raise_fmt(vm, vm.exc.TypeError, "__init__() should return None, not '{}'", type_name(rv));
+                            ERROR();
+                        }
+                        PUSHM(self_v);
+                        break;
+                    }
+                    decref(done);
+                    PUSHM(rv);
+                }
+                break;
+            }
+            case Op::YIELD_VALUE: {
+                Value v = POP();
+                Generator* gen = f->owner;
+                SAVE_FRAME();
+                f->executing = false;
+                --th.depth;
+                gen->state = GenState::Suspended;
+                gen->last_yield_wrapped = (arg & 1) != 0;
+                gen_leave_frame(vm, gen);
+                Frame* caller = f->back;
+                if (f->is_entry) {
+                    th.frame = caller;
+                    f->back = nullptr;
+                    f->is_entry = false;
+                    result = std::move(v);
+                    return Exit::Yielded;
+                }
+                f->back = nullptr;
+                f = caller;
+                th.frame = f;
+                LOAD_FRAME();
+                f->executing = true;
+                PUSHM(v);
+                break;
+            }
+            case Op::SEND: {
+                Value v = POP();
+                Value& recv = TOP();
+                Type* rt = type_of(recv);
+                if (rt == vm.types.generator || rt == vm.types.coroutine) {
+                    Generator* gen = recv.as<Generator>();
+                    if (gen->state == GenState::Running) {
+                        raise(vm, vm.exc.ValueError, rt == vm.types.generator ? "generator already executing" : "coroutine already executing");
+                        ERROR();
+                    }
+                    if (gen->state == GenState::Closed) {
+                        if (rt == vm.types.coroutine) {
+                            raise(vm, vm.exc.RuntimeError, "cannot reuse already awaited coroutine");
+                            ERROR();
+                        }
+                        PUSH(Value::none());
+                        pc = arg;
+                        break;
+                    }
+                    if (gen->state == GenState::Created && !v.is_none()) {
+                        raise(vm, vm.exc.TypeError, "can't send non-None value to a just-started generator");
+                        ERROR();
+                    }
+                    Frame* g = gen->frame_obj();
+                    bool started = gen->state != GenState::Created;
+                    SAVE_FRAME();
+                    f->executing = false;
+                    g->back = f;
+                    g->is_entry = false;
+                    gen->state = GenState::Running;
+                    gen_enter_frame(vm, gen);
+                    ++th.depth;
+                    f = g;
+                    th.frame = f;
+                    LOAD_FRAME();
+                    f->executing = true;
+                    if (started) PUSHM(v);
+                    break;
+                }
+                bool returned = false;
+                SAVE_FRAME();
+                Value r = send_to_iterator(vm, recv, v, returned);
+                if (!r) ERROR();
+                PUSHM(r);
+                if (returned) pc = arg;
+                break;
+            }
+            case Op::END_SEND: {
+                Value v = POP();
+                DROP();
+                PUSHM(v);
+                break;
+            }
+            case Op::GET_AWAITABLE: {
+                Value& v = TOP();
+                Value it = get_awaitable_iter(vm, v, static_cast<int>(arg));
+                if (!it) ERROR();
+                v = std::move(it);
+                break;
+            }
+            case Op::GET_AITER: {
+                Value& v = TOP();
+                Type* t = type_of(v);
+                Value m = t->lookup(vm.intern("__aiter__"));
+                if (!m) {
+                    raise_fmt(vm, vm.exc.TypeError, "'async for' requires an object with __aiter__ method, got {}", t->name);
+                    ERROR();
+                }
+                Value r = call_with_self(vm, m, v, Args());
+                if (!r) ERROR();
+                if (!type_of(r)->lookup(vm.intern("__anext__"))) {
+                    raise_fmt(vm, vm.exc.TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: {}", type_name(r));
+                    ERROR();
+                }
+                v = std::move(r);
+                break;
+            }
+            case Op::GET_ANEXT: {
+                Value& v = TOP();
+                Type* t = type_of(v);
+                Value m = t->lookup(vm.intern("__anext__"));
+                if (!m) {
+                    raise_fmt(vm, vm.exc.TypeError, "'async for' requires an iterator with __anext__ method, got {}", t->name);
+                    ERROR();
+                }
+                Value r = call_with_self(vm, m, v, Args());
+                if (!r) ERROR();
+                Value it = get_awaitable_iter(vm, r, 3);
+                if (!it) {
+                    if (error_matches(vm, vm.exc.TypeError)) {
+                        clear_error(vm);
+                        raise_fmt(vm, vm.exc.TypeError, "'async for' received an invalid object from __anext__: {}", type_name(r));
+                    }
+                    ERROR();
+                }
+                PUSHM(it);
+                break;
+            }
+            case Op::END_ASYNC_FOR: {
+                // Handler of `async for`: [aiter, exc]. StopAsyncIteration ends the loop.
+                Value exc = POP();
+                if (type_of(exc)->is_subtype(vm.exc.StopAsyncIteration)) {
+                    DROP();
+                    break;
+                }
+                th.exc = std::move(exc);
+                reraise = true;
+                ERROR();
+            }
+            case Op::CLEANUP_THROW:
+                break;
+            case Op::PUSH_EXC_INFO: {
+                Value exc = POP();
+                Value prev = th.exc_info->value;
+                PUSH(prev.is_null() ? Value::none() : prev);
+                th.exc_info->value = exc;
+                PUSHM(exc);
+                break;
+            }
+            case Op::POP_EXCEPT: {
+                Value prev = POP();
+                th.exc_info->value = prev.is_none() ? Value() : std::move(prev);
+                break;
+            }
+            case Op::CHECK_EXC_MATCH: {
+                Value type = POP();
+                int r = exc_match(vm, TOP(), type);
+                if (r < 0) ERROR();
+                PUSH(Value::boolean(r));
+                break;
+            }
+            case Op::CHECK_EG_MATCH: {
+                // [exc, type] -> [rest, match] (match None when nothing matched).
+                Value type = POP();
+                Value exc = POP();
+                if (is_tuple(type)) {
+                    for (auto& t : type.as<Tuple>()->items)
+                        if (is_type_object(t) && t.as<Type>()->is_subtype(vm.exc.BaseExceptionGroup)) {
+                            raise(vm, vm.exc.TypeError, "catching ExceptionGroup with except* is not allowed. Use except instead.");
+                            ERROR();
+                        }
+                } else if (is_type_object(type) && type.as<Type>()->is_subtype(vm.exc.BaseExceptionGroup)) {
+                    raise(vm, vm.exc.TypeError, "catching ExceptionGroup with except* is not allowed. Use except instead.");
+                    ERROR();
+                }
+                if (exc_match(vm, exc, type) < 0) ERROR();
+                if (!type_of(exc)->is_subtype(vm.exc.BaseExceptionGroup)) {
+                    if (exc_match(vm, exc, type) == 1) {
+                        // A naked exception matched: wrap it in an ExceptionGroup.
+                        Value eg = new_exception_group(vm, vm.exc.ExceptionGroup, vm.empty_str, {exc});
+                        if (type_of(exc)->is_subtype(vm.exc.Exception) == false)
+                            eg = new_exception_group(vm, vm.exc.BaseExceptionGroup, vm.empty_str, {exc});
+                        eg.as<ExceptionObject>()->traceback = exc.as<ExceptionObject>()->traceback;
+                        PUSH(Value::none());
+                        PUSHM(eg);
+                    } else {
+                        PUSHM(exc);
+                        PUSH(Value::none());
+                    }
+                    break;
+                }
+                Value pair = call_method(vm, exc, "split", {type});
+                if (!pair) ERROR();
+                auto& items = pair.as<Tuple>()->items;
+                PUSH(items[1]);
+                PUSH(items[0]);
+                break;
+            }
+            case Op::PREP_RERAISE_STAR: {
+                // [orig, list] -> exception to re-raise, or None.
+                Value list = POP();
+                Value orig = POP();
+                std::vector<Value> raised;
+                std::vector<Value> reraised;
+                for (auto& e : list.as<List>()->items) {
+                    if (e.is_none()) continue;
+                    raised.push_back(e);
+                }
+                if (raised.empty()) {
+                    PUSH(Value::none());
+                    break;
+                }
+                // Exceptions that are (parts of) the original keep the original's structure.
+                std::vector<Value> fresh;
+                std::vector<Value> kept;
+                for (auto& e : raised) {
+                    bool from_orig = false;
+                    if (e.is(orig)) from_orig = true;
+                    else if (is_exception(e) && type_of(e)->is_subtype(vm.exc.BaseExceptionGroup) &&
+                             is_exception(orig) && e.as<ExceptionObject>()->traceback.is(orig.as<ExceptionObject>()->traceback))
+                        from_orig = true;
+                    (from_orig ? kept : fresh).push_back(e);
+                }
+                Value keep_group;
+                if (!kept.empty()) {
+                    // Re-raised parts: the subgroup of the original made of their leaves.
+                    std::vector<Value> leaves;
+                    std::function<void(const Value&)> collect_leaves = [&](const Value& x) {
+                        if (type_of(x)->is_subtype(vm.exc.BaseExceptionGroup)) {
+                            for (auto& c : x.as<ExceptionObject>()->eg_exceptions.as<Tuple>()->items) collect_leaves(c);
+                        } else {
+                            leaves.push_back(x);
+                        }
+                    };
+                    for (auto& k : kept) collect_leaves(k);
+                    Value leafset = new_list(vm, leaves);
+                    Value pred = new_builtin_function(vm, "_leaf", [](VM& v2, Args a) -> Value {
+                        auto& ls = a[0].as<List>()->items;
+                        for (auto& l : ls)
+                            if (l.is(a[1])) return Value::boolean(true);
+                        (void)v2;
+                        return Value::boolean(false);
+                    }, leafset);
+                    if (type_of(orig)->is_subtype(vm.exc.BaseExceptionGroup)) {
+                        keep_group = call_method(vm, orig, "subgroup", {pred});
+                        if (!keep_group) ERROR();
+                    } else {
+                        keep_group = orig;
+                    }
+                }
+                if (fresh.empty()) {
+                    PUSH(keep_group.is_null() ? Value::none() : keep_group);
+                    break;
+                }
+                std::vector<Value> all = fresh;
+                if (!keep_group.is_null() && !keep_group.is_none()) all.push_back(keep_group);
+                if (all.size() == 1 && fresh.size() == 1 && keep_group.is_null()) {
+                    Value eg = new_exception_group(vm, vm.exc.ExceptionGroup, vm.empty_str, all);
+                    bool base_only = false;
+                    for (auto& e : all) base_only |= !type_of(e)->is_subtype(vm.exc.Exception);
+                    if (base_only) eg = new_exception_group(vm, vm.exc.BaseExceptionGroup, vm.empty_str, all);
+                    PUSHM(eg);
+                    break;
+                }
+                bool base_only = false;
+                for (auto& e : all) base_only |= !type_of(e)->is_subtype(vm.exc.Exception);
+                PUSH(new_exception_group(vm, base_only ? vm.exc.BaseExceptionGroup : vm.exc.ExceptionGroup, vm.empty_str, all));
+                break;
+            }
+            case Op::RERAISE: {
+                Value exc = POP();
+                th.exc = std::move(exc);
+                reraise = true;
+                ERROR();
+            }
+            case Op::RAISE_VARARGS: {
+                if (arg == 0) {
+                    Value h = handled_exception(th);
+                    if (h.is_null()) {
+                        raise(vm, vm.exc.RuntimeError, "No active exception to reraise");
+                        ERROR();
+                    }
+                    th.exc = h;
+                    reraise = true;
+                    ERROR();
+                }
+                Value cause;
+                if (arg == 2) cause = POP();
+                Value exc = POP();
+                if (is_type_object(exc)) {
+                    if (!exc.as<Type>()->is_subtype(vm.exc.BaseException)) {
+                        raise(vm, vm.exc.TypeError, "exceptions must derive from BaseException");
+                        ERROR();
+                    }
+                    Value inst = call(vm, exc, {});
+                    if (!inst) ERROR();
+                    if (!is_exception(inst)) {
+                        raise_fmt(vm, vm.exc.TypeError, "calling {} should have returned an instance of BaseException, not {}",
+                                  type_name(exc), type_name(inst));
+                        ERROR();
+                    }
+                    exc = std::move(inst);
+                } else if (!is_exception(exc)) {
+                    raise(vm, vm.exc.TypeError, "exceptions must derive from BaseException");
+                    ERROR();
+                }
+                if (arg == 2) {
+                    if (is_type_object(cause)) {
+                        if (!cause.as<Type>()->is_subtype(vm.exc.BaseException)) {
+                            raise(vm, vm.exc.TypeError, "exception causes must derive from BaseException");
+                            ERROR();
+                        }
+                        cause = call(vm, cause, {});
+                        if (!cause) ERROR();
+                    } else if (!cause.is_none() && !is_exception(cause)) {
+                        raise(vm, vm.exc.TypeError, "exception causes must derive from BaseException");
+                        ERROR();
+                    }
+                    exc.as<ExceptionObject>()->cause = cause.is_none() ? Value() : cause;
+                    exc.as<ExceptionObject>()->suppress_context = true;
+                }
+                th.exc = std::move(exc);
+                ERROR();
+            }
+            case Op::BEFORE_WITH:
+            case Op::BEFORE_ASYNC_WITH: {
+                bool is_async = ins.op() == Op::BEFORE_ASYNC_WITH;
+                Value mgr = POP();
+                Type* t = type_of(mgr);
+                Value enter = t->lookup(vm.intern(is_async ? "__aenter__" : "__enter__"));
+                Value exit = t->lookup(vm.intern(is_async ? "__aexit__" : "__exit__"));
+                if (!enter || !exit) {
+                    if (is_async)
+                        raise_fmt(vm, vm.exc.TypeError, "'{}' object does not support the asynchronous context manager protocol", t->name);
+                    else
+                        raise_fmt(vm, vm.exc.TypeError, "'{}' object does not support the context manager protocol", t->name);
+                    ERROR();
+                }
+                Value bound_exit;
+                Type* et = type_of(exit);
+                if (et->slots.descr_get) bound_exit = et->slots.descr_get(vm, exit, mgr, Value::borrow(t));
+                else bound_exit = exit;
+                if (!bound_exit) ERROR();
+                PUSHM(bound_exit);
+                SAVE_FRAME();
+                Value r = call_with_self(vm, enter, mgr, Args());
+                if (!r) ERROR();
+                PUSHM(r);
+                break;
+            }
+            case Op::WITH_EXCEPT_START: {
+                // [exit, prev, exc] -> [exit, prev, exc, exit(type, exc, tb)]
+                Value& exc = sp[-1];
+                Value& exit = sp[-3];
+                Value tb = exc.as<ExceptionObject>()->traceback;
+                SAVE_FRAME();
+                Value r = call(vm, exit, {Value::borrow(type_of(exc)), exc, tb.is_null() ? Value::none() : tb});
+                if (!r) ERROR();
+                PUSHM(r);
+                break;
+            }
+            case Op::LOAD_BUILD_CLASS: {
+                Value b = f->builtins.as<Dict>()->get("__build_class__");
+                if (!b) {
+                    raise(vm, vm.exc.NameError, "__build_class__ not found");
+                    ERROR();
+                }
+                PUSHM(b);
+                break;
+            }
+            case Op::LOAD_ASSERTION_ERROR:
+                PUSH(Value::borrow(vm.exc.AssertionError));
+                break;
+            case Op::IMPORT_NAME: {
+                Value fromlist = POP();
+                Value level = POP();
+                SAVE_FRAME();
+                Value m = import_name(vm, names[arg].as<Str>(), fromlist, level.is_int() ? level.as_int() : 0);
+                if (!m) ERROR();
+                PUSHM(m);
+                break;
+            }
+            case Op::IMPORT_FROM: {
+                Value& m = TOP();
+                Str* name = names[arg].as<Str>();
+                Value v = get_attr(vm, m, name);
+                if (!v) {
+                    if (error_matches(vm, vm.exc.AttributeError)) {
+                        clear_error(vm);
+                        std::string modname = is_type(m, vm.types.module) ? m.as<Module>()->name : "?";
+                        Value e = make_exception(vm, vm.exc.ImportError, {new_str(vm, fmt::format("cannot import name '{}' from '{}' (unknown location)", name->text, modname))});
+                        if (e) {
+                            Dict* d = e.as<ExceptionObject>()->ensure_dict(vm);
+                            d->set(vm, "name", new_str(vm, modname));
+                            d->set(vm, "name_from", Value::borrow(name));
+                            th.exc = std::move(e);
+                        }
+                    }
+                    ERROR();
+                }
+                PUSHM(v);
+                break;
+            }
+            case Op::IMPORT_STAR: {
+                Value m = POP();
+                if (!import_star(vm, m, f)) ERROR();
+                break;
+            }
+            case Op::CONVERT_VALUE: {
+                Value& v = TOP();
+                Value r = arg == 2 ? repr(vm, v) : str(vm, v);
+                if (!r) ERROR();
+                if (arg == 3) {
+                    std::string a;
+                    for (unsigned char c : r.as<Str>()->text) a += static_cast<char>(c);
+                    r = new_str(vm, std::move(a));
+                }
+                v = std::move(r);
+                break;
+            }
+            case Op::FORMAT_SIMPLE: {
+                Value& v = TOP();
+                if (v.is_obj() && v.obj()->type == vm.types.str) break;
+                Value r = format(vm, v, "");
+                if (!r) ERROR();
+                v = std::move(r);
+                break;
+            }
+            case Op::FORMAT_WITH_SPEC: {
+                Value spec = POP();
+                Value& v = TOP();
+                Value r = format(vm, v, spec.as<Str>()->text);
+                if (!r) ERROR();
+                v = std::move(r);
+                break;
+            }
+            case Op::STOPITERATION_ERROR:
+                break;
+            case Op::SETUP_ANNOTATIONS: {
+                Value& ns = f->locals.is_null() ? f->globals : f->locals;
+                if (!ns.as<Dict>()->get("__annotations__")) ns.as<Dict>()->set(vm, "__annotations__", new_dict(vm));
+                break;
+            }
+            case Op::COUNT_:
+                break;
+        }
+        }
+        continue;
+
+    error:
+        // An exception is pending in th.exc, raised by the instruction at pc - 1.
+    error_at_lasti: {
+        std::uint32_t lasti = pc > 0 ? pc - 1 : 0;
+        if (!reraise) {
+            Value& exc = th.exc;
+            if (!propagating) {
+                Value h = handled_exception(th);
+                if (h && !h.is(exc)) set_context(vm, exc, h);
+            }
+            auto* eo = exc.as<ExceptionObject>();
+            if (!from_hidden) eo->traceback = traceback_add(vm, eo->traceback, f, lasti);
+        }
+        reraise = false;
+        propagating = false;
+        from_hidden = false;
+        const lang::ExceptionEntry* h = vm.budget_exhausted ? nullptr : co->co->handler_for(lasti);
+        if (h) {
+            Value* target = stack + h->depth;
+            while (sp > target) DROP();
+            if (h->push_lasti) PUSH(Value::integer(lasti));
+            PUSH(th.exc);
+            th.exc = Value();
+            pc = h->target;
+            continue;
+        }
+        // No handler here: the frame exits with the exception.
+        while (sp > stack) DROP();
+        SAVE_FRAME();
+        f->executing = false;
+        --th.depth;
+        Generator* gen = f->owner;
+        Frame* caller = f->back;
+        if (gen) {
+            gen->state = GenState::Closed;
+            gen_leave_frame(vm, gen);
+            th.exc = convert_stop_iteration(vm, gen, std::move(th.exc));
+        }
+        if (f->is_entry) {
+            th.frame = caller;
+            f->back = nullptr;
+            f->is_entry = false;
+            result = Value();
+            if (gen) gen->frame = Value();
+            return Exit::Raised;
+        }
+        f->back = nullptr;
+        Frame* done = f;
+        f = caller;
+        th.frame = f;
+        LOAD_FRAME();
+        f->executing = true;
+        from_hidden = (done->code_obj()->co->flags & lang::kCoHiddenFrame) != 0;
+        if (gen) gen->frame = Value();
+        else decref(done);
+        propagating = true;
+        goto error_at_lasti;
+    }
+    }
+#undef LOAD_FRAME
+#undef SAVE_FRAME
+#undef PUSH
+#undef PUSHM
+#undef POP
+#undef TOP
+#undef DROP
+#undef ERROR
+}
+
+Exit run(VM& vm, Frame* entry, Budget& budget, Value& result) {
+    return run_frames(vm, entry, entry, budget, result, false);
+}
+
+}  // namespace ll::vm

@@ -1,0 +1,146 @@
+// The core built-in object layouts: str, big int, tuple, list, dict, set/frozenset, instances
+// with a __dict__, cells, slices, ranges and modules. Behaviour lives in ops.hpp and the
+// per-type .cpp files; these structs are the data natives read and write directly.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/base/bigint.hpp"
+#include "engine/vm/type.hpp"
+#include "engine/vm/value.hpp"
+
+namespace ll::vm {
+
+// str: UTF-8 text. Length in code points and the hash are computed lazily and cached.
+struct Str : Object {
+    Str(Type* t, std::string s) : Object(t), text(std::move(s)) {}
+    std::string text;
+    std::int64_t hash_ = -1;   // -1: not computed yet
+    std::int64_t length_ = -1; // code points; -1: not computed yet
+    bool interned = false;     // identifiers: equal interned strings are the same object
+    bool ascii_ = false;       // valid once length_ >= 0: every byte is < 0x80 (O(1) indexing)
+
+    std::int64_t hash();
+    std::int64_t length();     // len(): code points
+    bool is_ascii() { length(); return ascii_; }
+};
+
+// int beyond int64: arbitrary precision. Values that fit in int64 are always inline Values.
+struct IntObject : Object {
+    IntObject(Type* t, base::BigInt v) : Object(t), value(std::move(v)) {}
+    base::BigInt value;
+};
+
+struct Tuple : Object {
+    Tuple(Type* t, std::vector<Value> v) : Object(t), items(std::move(v)) {}
+    std::vector<Value> items;
+};
+
+struct List : Object {
+    List(Type* t, std::vector<Value> v) : Object(t), items(std::move(v)) {}
+    std::vector<Value> items;
+};
+
+// dict: insertion-ordered (CPython's compact layout: an entries array in insertion order plus an
+// open-addressing index of positions into it). Deleted entries leave a hole (null key) until the
+// next resize, which keeps iteration order and detects "changed size during iteration".
+struct Dict : Object {
+    struct Entry {
+        std::int64_t hash;
+        Value key;    // null: deleted
+        Value value;
+    };
+    explicit Dict(Type* t) : Object(t) {}
+
+    // Lookup; a null Value means absent *or* error: check vm.has_error() when the key may have a
+    // Python __eq__/__hash__ (str/int/float/tuple-of-those keys never fail).
+    Value get(VM& vm, const Value& key);
+    Value get(std::string_view key);          // str key by text (for natives and globals)
+    Value get_str(VM& vm, Str* key);          // fast path for interned identifiers
+    bool set(VM& vm, const Value& key, Value value);  // false: error (unhashable key, ...)
+    void set(VM& vm, std::string_view key, Value value);
+    // 1 deleted, 0 absent (no exception set), -1 error.
+    int del(VM& vm, const Value& key);
+    // Pops the entry; null when absent (no exception set) or on error (exception set).
+    Value pop(VM& vm, const Value& key);
+    void clear();
+    std::size_t size() const { return used_; }
+    // Entries in insertion order, with holes: skip entries whose key is null.
+    const std::vector<Entry>& entries() const { return entries_; }
+    std::uint64_t version() const { return version_; }  // bumps when keys are added/removed
+
+    // Internal: find the entries_ index for key (or -1), -2 on error.
+    std::int64_t find(VM& vm, const Value& key, std::int64_t hash);
+
+private:
+    void insert_new(std::int64_t hash, Value key, Value value);
+    void rebuild(std::size_t min_capacity);
+    std::vector<Entry> entries_;
+    std::vector<std::int32_t> index_;  // -1 empty, -2 dummy (deleted), else entries_ position
+    std::size_t used_ = 0;
+    std::uint64_t version_ = 0;
+};
+
+// set / frozenset: CPython's open-addressing table (linear probing then perturbation, same
+// sizes and growth), so that iteration order over ints matches CPython's exactly.
+struct Set : Object {
+    struct Slot {
+        std::int64_t hash = 0;
+        Value key;   // null: empty; the dummy marker: deleted
+        bool dummy = false;
+    };
+    explicit Set(Type* t);
+
+    int contains(VM& vm, const Value& key);  // 1, 0, -1
+    bool add(VM& vm, const Value& key);      // false: error
+    int discard(VM& vm, const Value& key);   // 1 removed, 0 absent, -1 error
+    void clear();
+    std::size_t size() const { return used_; }
+    const std::vector<Slot>& slots() const { return table_; }  // iterate: skip null/dummy keys
+    std::int64_t frozen_hash_ = -1;  // frozenset hash cache
+
+private:
+    std::int64_t find_slot(VM& vm, const Value& key, std::int64_t hash, bool for_insert, bool& found);
+    void resize(std::size_t minused);
+    void insert_clean(std::int64_t hash, Value key);
+    std::vector<Slot> table_;
+    std::size_t used_ = 0;  // live keys
+    std::size_t fill_ = 0;  // live + dummy
+};
+
+// An instance of a user class (or of `object()`): attributes in a dict created on first store.
+struct Instance : Object {
+    explicit Instance(Type* t) : Object(t) {}
+    Value dict;  // a Dict, or null until the first attribute is stored
+    Dict* ensure_dict(VM& vm);
+};
+
+// A closure cell; an empty cell has a null value ("free variable referenced before assignment").
+struct Cell : Object {
+    Cell(Type* t, Value v) : Object(t), value(std::move(v)) {}
+    Value value;
+};
+
+struct Slice : Object {
+    Slice(Type* t, Value a, Value b, Value c) : Object(t), start(std::move(a)), stop(std::move(b)), step(std::move(c)) {}
+    Value start, stop, step;  // None when omitted
+};
+
+struct Range : Object {
+    Range(Type* t, std::int64_t a, std::int64_t b, std::int64_t c) : Object(t), start(a), stop(b), step(c) {}
+    std::int64_t start, stop, step;  // int64 only (ranges beyond raise OverflowError)
+    std::int64_t length() const;
+};
+
+// A module: its globals dict is its namespace.
+struct Module : Object {
+    Module(Type* t, std::string n);
+    std::string name;
+    Value dict;  // a Dict (the module's globals, holds __name__)
+    Dict* globals() const { return dict.as<Dict>(); }
+};
+
+}  // namespace ll::vm

@@ -1,0 +1,113 @@
+// Value: the VM's tagged value. None, bool, int64 and float live inline; every other Python object
+// is a refcounted heap Object. A null Value means "no value": a native returning it has raised.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <utility>
+
+namespace ll::vm {
+
+struct Type;
+class Heap;
+
+// Header of every heap object. Intrusive reference count; all live objects of a VM are linked in
+// its Heap so that teardown frees reference cycles too. Subclasses free their children in their
+// C++ destructor (by destroying the Values they hold).
+struct Object {
+    explicit Object(Type* t);
+    Object(const Object&) = delete;
+    Object& operator=(const Object&) = delete;
+    virtual ~Object();
+
+    static void* operator new(std::size_t size);
+    static void operator delete(void* p, std::size_t size);
+
+    Type* type;                   // the object's Python class (never null once constructed)
+    std::uint32_t refcount = 1;   // a fresh object has one reference: its creator's
+    std::uint32_t gc_flags = 0;   // reserved for the heap (finalized bit, ...)
+    Object* heap_prev_ = nullptr; // the Heap's intrusive list of live objects
+    Object* heap_next_ = nullptr;
+};
+
+// Called when a refcount drops to zero: runs the type's finalizer, unlinks, deletes.
+void object_release(Object* o);
+
+inline void incref(Object* o) { ++o->refcount; }
+inline void decref(Object* o) {
+    if (--o->refcount == 0) object_release(o);
+}
+
+enum class Tag : std::uint8_t { Null = 0, None, Bool, Int, Float, Obj };
+
+// A Python value. Copying adds a reference, moving steals it, destruction drops it.
+class Value {
+public:
+    Value() noexcept : tag_(Tag::Null) { u_.i = 0; }
+    Value(const Value& o) noexcept : tag_(o.tag_), u_(o.u_) {
+        if (tag_ == Tag::Obj) incref(u_.o);
+    }
+    Value(Value&& o) noexcept : tag_(o.tag_), u_(o.u_) { o.tag_ = Tag::Null; }
+    Value& operator=(const Value& o) noexcept {
+        if (o.tag_ == Tag::Obj) incref(o.u_.o);
+        Value old(std::move(*this));
+        tag_ = o.tag_;
+        u_ = o.u_;
+        return *this;
+    }
+    Value& operator=(Value&& o) noexcept {
+        if (this != &o) {
+            Value old(std::move(*this));
+            tag_ = o.tag_;
+            u_ = o.u_;
+            o.tag_ = Tag::Null;
+        }
+        return *this;
+    }
+    ~Value() {
+        if (tag_ == Tag::Obj) decref(u_.o);
+    }
+
+    // --- constructors
+    static Value none() { Value v; v.tag_ = Tag::None; return v; }
+    static Value boolean(bool b) { Value v; v.tag_ = Tag::Bool; v.u_.i = b ? 1 : 0; return v; }
+    static Value integer(std::int64_t i) { Value v; v.tag_ = Tag::Int; v.u_.i = i; return v; }
+    static Value number(double d) { Value v; v.tag_ = Tag::Float; v.u_.d = d; return v; }
+    // Takes over the caller's reference (e.g. a freshly made object with refcount 1).
+    static Value steal(Object* o) { Value v; v.tag_ = Tag::Obj; v.u_.o = o; return v; }
+    // Adds a reference.
+    static Value borrow(Object* o) { incref(o); return steal(o); }
+
+    // --- inspection
+    Tag tag() const { return tag_; }
+    bool is_null() const { return tag_ == Tag::Null; }
+    explicit operator bool() const { return tag_ != Tag::Null; }  // "the call succeeded"
+    bool is_none() const { return tag_ == Tag::None; }
+    bool is_bool() const { return tag_ == Tag::Bool; }
+    bool is_int() const { return tag_ == Tag::Int; }       // small (int64) int only; see is_int_like in ops
+    bool is_float() const { return tag_ == Tag::Float; }
+    bool is_obj() const { return tag_ == Tag::Obj; }
+    std::int64_t as_int() const { return u_.i; }          // Int or Bool payload
+    bool as_bool() const { return u_.i != 0; }
+    double as_float() const { return u_.d; }
+    Object* obj() const { return u_.o; }
+    template <class T>
+    T* as() const { return static_cast<T*>(u_.o); }       // unchecked downcast of an Obj
+    // Identity (`is`): same tag and payload.
+    bool is(const Value& o) const {
+        return tag_ == o.tag_ && (tag_ == Tag::None || tag_ == Tag::Null || u_.i == o.u_.i);
+    }
+    // Gives up ownership of the object (the caller now owns the reference).
+    Object* release() { tag_ = Tag::Null; return u_.o; }
+    std::uint64_t raw_bits() const { return static_cast<std::uint64_t>(u_.i); }
+
+private:
+    Tag tag_;
+    union {
+        std::int64_t i;
+        double d;
+        Object* o;
+    } u_;
+};
+
+}  // namespace ll::vm
