@@ -71,6 +71,11 @@ bool App::init()
         code_.editor().set_text(saved->code);
         apply_settings(saved->settings);
         progress_json_ = saved->progress;
+    } else if (canvas.css_w >= 3200) {
+        // A first visit on a very wide screen at 1x (a large 4K monitor): 15 px text would be tiny.
+        font_size_ = 20.0f;
+    } else if (canvas.css_w >= 2400) {
+        font_size_ = 17.0f;
     }
     store_.mark_saved(code_.editor().version(), current_settings());
     platform::on_page_hide([this] { store_.flush(current_state(), notices_); });

@@ -66,10 +66,6 @@ void App::register_test_api()
         store_.flush(current_state(), notices_);
         return std::string("ok");
     });
-    test_api::set_command("io", [](const std::string&) {
-        const ImGuiIO& io = ImGui::GetIO();
-        return std::string("{\"shift\":") + (io.KeyShift ? "true" : "false") + ",\"ctrl\":" + (io.KeyCtrl ? "true" : "false") + "}";
-    });
     test_api::set_command("setEditorMarks", [this](const std::string& arg) { return set_marks(code_.editor(), arg); });
     test_api::set_command("lineTokens", [this](const std::string& arg) {
         // The highlighting of one 1-based line: [{"kind": "keyword", "text": "def"}, ...].

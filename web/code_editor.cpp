@@ -739,6 +739,9 @@ void CodeEditor::draw(const UiContext& ctx, const char* id, ImVec2 size)
             ImGui::FocusWindow(win);
         }
         if (g.ActiveId == item_id) {
+            // Holding the keyboard must not block the mouse: other widgets (a top-bar button,
+            // a splitter, our own scrollbar) stay hoverable and clickable while we edit.
+            g.ActiveIdAllowOverlap = true;
             // Arrows, Home/End, Page keys and Tab are ours while editing, not ImGui's navigation.
             g.ActiveIdUsingNavDirMask |= (1 << ImGuiDir_Left) | (1 << ImGuiDir_Right) | (1 << ImGuiDir_Up) | (1 << ImGuiDir_Down);
             ImGui::SetKeyOwner(ImGuiKey_Home, item_id);

@@ -51,9 +51,11 @@ void LessonPanel::draw(const UiContext& ctx, ImVec2 size)
     ImGui::Spacing();
     section_caption(ctx, "WHAT WORKS TODAY");
     ImGui::Spacing();
-    bullet(ctx, "Editing the program, with copy and paste.");
-    bullet(ctx, "Light and dark themes, and the text size, in the top bar.");
-    bullet(ctx, "Dragging the gaps between panels to resize them.");
+    bullet(ctx, "Editing the program: Python highlighting, undo (Ctrl+Z), copy and paste, Tab to indent, "
+                "Ctrl+/ to comment a line out.");
+    bullet(ctx, "Your code and settings are kept in this browser. Export and Import move them as a file.");
+    bullet(ctx, "Share link copies a link that opens this program for anyone.");
+    bullet(ctx, "Light and dark themes, the text size, and dragging the gaps between panels.");
 
     ImGui::Spacing();
     ImGui::Spacing();

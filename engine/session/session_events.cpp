@@ -136,6 +136,11 @@ void Session::Impl::at_tick_start(bool idle, double next_timer) {
 
 void Session::Impl::on_event(VM& v, std::string_view kind, Args d) {
     snap_dirty = true;
+    // `_looplab` is importable by the learner too: ignore calls that do not look like the
+    // prelude's (an object first, enough details), rather than trusting them.
+    std::size_t need = kind == "task_state" ? 3 : kind == "timer_set" ? 2
+                       : (kind == "iteration_start" || kind == "iteration_end") ? 0 : 1;
+    if (d.size() < need || (need > 0 && kind != "exception_logged" && !d[0].is_obj())) return;
     if (kind == "handle_run") {
         std::string desc;
         int task = task_of_handle(d[0], &desc);

@@ -345,23 +345,7 @@ bool render_field(VM& vm, const base::FormatField& f, const FormatContext& ctx, 
     }
     if (f.conversion == 'r') obj = repr(vm, obj);
     else if (f.conversion == 's') obj = str(vm, obj);
-    else if (f.conversion == 'a') {
-        // ascii(): the repr with its non-ASCII characters escaped.
-        Value r = repr(vm, obj);
-        obj = Value();
-        if (r) {
-            std::string_view rv = str_view(r);
-            std::string esc;
-            for (std::size_t pos = 0; pos < rv.size();) {
-                char32_t c = base::decode_utf8(rv, pos);
-                if (c < 0x80) esc += static_cast<char>(c);
-                else if (c <= 0xff) esc += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
-                else if (c <= 0xffff) esc += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-                else esc += fmt::format("\\U{:08x}", static_cast<unsigned>(c));
-            }
-            obj = new_str(vm, std::move(esc));
-        }
-    }
+    else if (f.conversion == 'a') obj = ascii_of(vm, obj);
     if (!obj) return false;
     std::string spec;
     if (!f.spec.empty() && !render_pieces(vm, f.spec, ctx, spec, depth + 1)) return false;
@@ -410,7 +394,28 @@ Value str_format_map(VM& vm, Args a) {
     return format_with(vm, self_text(a), ctx);
 }
 
+Value builtin_ascii(VM& vm, Args a) {
+    if (!no_kwargs(vm, a, "ascii") || !check_one(vm, a.size(), "ascii")) return {};
+    return ascii_of(vm, a[0]);
+}
+
 }  // namespace
+
+Value ascii_of(VM& vm, const Value& v) {
+    Value r = repr(vm, v);
+    if (!r) return {};
+    std::string_view rv = str_view(r);
+    if (base::is_ascii(rv)) return r;
+    std::string esc;
+    for (std::size_t pos = 0; pos < rv.size();) {
+        char32_t c = base::decode_utf8(rv, pos);
+        if (c < 0x80) esc += static_cast<char>(c);
+        else if (c <= 0xff) esc += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
+        else if (c <= 0xffff) esc += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        else esc += fmt::format("\\U{:08x}", static_cast<unsigned>(c));
+    }
+    return new_str(vm, std::move(esc));
+}
 
 void init_str_methods(VM& vm) {
     Type* s = vm.types.str;
@@ -436,6 +441,7 @@ void init_str_methods(VM& vm) {
         {"format", str_format}, {"format_map", str_format_map},
     };
     for (const M& m : methods) def_method(vm, s, m.name, m.fn);
+    def_function(vm, vm.builtins.as<Dict>(), "ascii", builtin_ascii);
 }
 
 }  // namespace ll::vm::lib

@@ -117,6 +117,9 @@ namespace ll::vm::lib {
 // (on key(item) when `key` is set and not None) like CPython; reverse keeps equal items in order.
 bool sort_values(VM& vm, std::vector<Value>& items, const Value& key, bool reverse);
 
+// ascii(v): repr(v) with its non-ASCII characters escaped (builtins_str.cpp).
+Value ascii_of(VM& vm, const Value& v);
+
 // Installers, one per file (called by register_builtins_ext).
 void init_builtin_functions(VM& vm);
 void init_builtin_iterators(VM& vm);

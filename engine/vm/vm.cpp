@@ -167,8 +167,14 @@ VM::~VM() {
 // ---------------------------------------------------------------------------------------------
 
 Str* VM::intern(std::string_view s) {
+    std::size_t slot = (reinterpret_cast<std::uintptr_t>(s.data()) >> 3 ^ s.size()) & 255;
+    InternCacheEntry& c = intern_cache[slot];
+    if (c.ptr == s.data() && c.len == s.size() && c.str->text == s) return c.str;
     auto it = interned.find(std::string(s));
-    if (it != interned.end()) return it->second.as<Str>();
+    if (it != interned.end()) {
+        c = {s.data(), s.size(), it->second.as<Str>()};
+        return it->second.as<Str>();
+    }
     Str* o = new Str(types.str, std::string(s));
     o->interned = true;
     interned.emplace(std::string(s), Value::steal(o));

@@ -135,6 +135,12 @@ public:
     };
     std::unordered_map<std::string, NativeModuleEntry> module_registry;
     std::unordered_map<std::string, Value> interned;  // text -> Str
+    struct InternCacheEntry {
+        const char* ptr = nullptr;
+        std::size_t len = 0;
+        Str* str = nullptr;
+    };
+    InternCacheEntry intern_cache[256];  // by the caller's buffer address: literals hit every time
     std::vector<std::string> warnings_seen;            // "once per location" registry
 
     // Type attribute lookup cache (Type::lookup): entries are valid for one generation; any change

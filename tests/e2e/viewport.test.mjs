@@ -52,3 +52,31 @@ test('a change of device pixel ratio re-renders at the new density', async () =>
   // (Playwright's screenshot re-applies the context's own scale factor, so none is taken here.)
   await context.close();
 });
+
+// The layout at common screen sizes: everything fits, nothing overlaps in the top bar, and a
+// screenshot of each is kept to look at.
+const sizes = [
+  { width: 1280, height: 720, dpr: 1 },
+  { width: 1920, height: 1080, dpr: 1 },
+  { width: 3840, height: 2160, dpr: 1 },
+  { width: 2560, height: 1440, dpr: 2 },
+];
+for (const size of sizes) {
+  test(`usable at ${size.width}x${size.height} (device pixel ratio ${size.dpr})`, async () => {
+    const { page, context } = await openApp(env, { viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.dpr });
+    const s = await waitFrames(page, 4);
+    assert.deepEqual([s.canvas.cssW, s.canvas.cssH, s.canvas.w], [size.width, size.height, size.width * size.dpr]);
+    for (const w of s.windows.filter((x) => ['TopBar', 'Lesson', 'Code', 'Loop', 'Controls', 'Timeline', 'Console'].includes(x.name))) {
+      assert.ok(w.x >= 0 && w.y >= 0 && w.x + w.w <= size.width + 0.5 && w.y + w.h <= size.height + 0.5, `${w.name} fits`);
+    }
+    // The top bar's controls sit left to right without overlapping.
+    const bar = ['Share link', 'Export', 'Import', 'font_smaller', 'font_larger', 'theme'].map((q) => findItem(s, { label: q }) || findItem(s, { id: q }));
+    for (let i = 1; i < bar.length; i++) assert.ok(bar[i].x >= bar[i - 1].x + bar[i - 1].w, `top bar item ${i} after ${i - 1}`);
+    const next = findItem(s, { label: 'Next  \u25B6' });
+    assert.ok(next.x + next.w < bar[0].x, 'lesson navigation and the file buttons do not collide');
+    const editor = findItem(s, { id: 'editor' });
+    assert.ok(editor.h > 150, `the editor has room (${editor.h} px)`);
+    await screenshot(page, `layout-${size.width}x${size.height}-dpr${size.dpr}`);
+    await context.close();
+  });
+}

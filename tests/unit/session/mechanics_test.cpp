@@ -108,3 +108,19 @@ TEST_CASE("a runaway callback freezes the loop with its line") {
     REQUIRE(s.snapshot().frozen.has_value());
     CHECK(*s.snapshot().frozen == "the loop is frozen: the program is stuck at line 9");
 }
+
+TEST_CASE("malformed trace events from the learner's own code are ignored") {
+    Session s;
+    REQUIRE(s.load("import _looplab\n"
+                   "_looplab.event('handle_run')\n"
+                   "_looplab.event('task_state', 1)\n"
+                   "_looplab.event('task_created', 5)\n"
+                   "_looplab.event('timer_set', None)\n"
+                   "print('still fine')\n",
+                   "/p.py"));
+    s.run_to_end();
+    CHECK(s.finished());
+    CHECK(s.snapshot().exit_status == 0);
+    CHECK(s.output_text(OutputLine::Stream::Stdout) == "still fine\n");
+    CHECK(s.snapshot().tasks.empty());
+}

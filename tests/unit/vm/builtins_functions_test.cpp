@@ -1,9 +1,9 @@
-// builtins: abs, round, divmod, pow, sum, min/max, sorted, chr/ord, format, input: Python snippets run by the VM, compared with what CPython 3.13 printed for them.
+// builtins: abs, round, divmod, pow, sum, min/max, sorted, chr/ord, format, ascii, input: Python snippets run by the VM, compared with what CPython 3.13 printed for them.
 #include "tests/unit/vm/lib_testing.hpp"
 
 using ll::vm::testing::check_program;
 
-TEST_CASE("builtins: abs, round, divmod, pow, sum, min/max, sorted, chr/ord, format, input match CPython 3.13") {
+TEST_CASE("builtins: abs, round, divmod, pow, sum, min/max, sorted, chr/ord, format, ascii, input match CPython 3.13") {
     check_program(R"PY(def show(f):
     try:
         print(repr(f()))
@@ -116,6 +116,11 @@ show(lambda: vars(1))
 show(lambda: 'x' in dir(a))
 show(lambda: id(a) == id(a))
 show(lambda: id(1) == id(2))
+show(lambda: ascii('é'))
+show(lambda: ascii(['ü', 1, 'a\n']))
+show(lambda: ascii('plain'))
+show(lambda: ascii('\U0001f600\u20ac'))
+show(lambda: '{!a}'.format('é'))
 )PY",
                   R"OUT(5
 2.5
@@ -219,5 +224,10 @@ TypeError: vars() argument must have __dict__ attribute
 True
 True
 False
+"'\\xe9'"
+"['\\xfc', 1, 'a\\n']"
+"'plain'"
+"'\\U0001f600\\u20ac'"
+"'\\xe9'"
 )OUT");
 }
