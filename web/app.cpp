@@ -151,6 +151,7 @@ void App::replay_paste()
 
 void App::frame()
 {
+    const double started = platform::now_ms();
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
@@ -171,6 +172,7 @@ void App::frame()
     draw_ui();
     ImGui::Render();
     test_api::end_frame();
+    const double ui_done = platform::now_ms();
 
     int fb_w = 0;
     int fb_h = 0;
@@ -184,6 +186,11 @@ void App::frame()
 
     ++frame_count_;
     store_.update(code_.editor().version(), current_settings(), ImGui::GetTime(), [this] { return current_state(); }, notices_);
+    // Slow averages (about 30 frames) of what one frame costs: building the UI (our code and
+    // ImGui's), and the whole frame including handing the draw lists to WebGL.
+    auto average = [](double& avg, double sample) { avg = avg == 0 ? sample : avg + (sample - avg) / 30.0; };
+    average(frame_ui_ms_, ui_done - started);
+    average(frame_cpu_ms_, platform::now_ms() - started);
     publish_facts();
     if (frame_count_ == 1) {
         platform::notify_first_frame();
@@ -309,6 +316,8 @@ void App::publish_facts()
 {
     test_api::AppFacts facts;
     facts.frame = frame_count_;
+    facts.frame_cpu_ms = frame_cpu_ms_;
+    facts.frame_ui_ms = frame_ui_ms_;
     facts.theme = theme_name(theme_);
     facts.font_size = font_size_;
     platform::framebuffer_size(facts.canvas_w, facts.canvas_h);

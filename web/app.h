@@ -44,6 +44,8 @@ private:
     SDL_Window* window_ = nullptr;
     SDL_GLContext gl_ = nullptr;
     long frame_count_ = 0;
+    double frame_cpu_ms_ = 0;
+    double frame_ui_ms_ = 0;
 
     // View settings, and what the GPU font texture was built for.
     Theme theme_ = Theme::dark;

@@ -356,6 +356,11 @@ void show_fatal_error(const char* message)
     ll_js_fatal(message);
 }
 
+double now_ms()
+{
+    return emscripten_get_now();
+}
+
 double unix_time_ms()
 {
     return emscripten_date_now();

@@ -41,6 +41,9 @@ void notify_first_frame();
 // Shows a message in the page (outside the canvas) when the app cannot go on.
 void show_fatal_error(const char* message);
 
+// A monotonic clock in milliseconds (performance.now), for measuring frame cost.
+double now_ms();
+
 // Milliseconds since 1970 (the browser's clock), for naming backups.
 double unix_time_ms();
 

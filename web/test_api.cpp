@@ -173,7 +173,8 @@ const std::string& state_json()
     append_escaped(out, f.theme);
     out += fmt::format(",\"fontSize\":{:.1f},\"canvas\":{{\"w\":{},\"h\":{},\"dpr\":{:.3f},\"cssW\":{},\"cssH\":{}}}",
                        f.font_size, f.canvas_w, f.canvas_h, f.dpr, f.css_w, f.css_h);
-    out += fmt::format(",\"clipboardLength\":{}", f.clipboard_length);
+    out += fmt::format(",\"clipboardLength\":{},\"frameCpuMs\":{:.3f},\"frameUiMs\":{:.3f}", f.clipboard_length,
+                       f.frame_cpu_ms, f.frame_ui_ms);
     for (const auto& [name, writer] : r.sections) {
         out += ',';
         append_escaped(out, name);

@@ -27,6 +27,8 @@ struct AppFacts {
     int css_w = 0; // the same canvas in CSS pixels
     int css_h = 0;
     std::size_t clipboard_length = 0;
+    double frame_cpu_ms = 0; // CPU time of our frame function, averaged over recent frames
+    double frame_ui_ms = 0;  // the part before WebGL: events, layout, drawing into ImGui's lists
 };
 void set_facts(const AppFacts& facts);
 

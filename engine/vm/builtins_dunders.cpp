@@ -62,8 +62,7 @@ Value d_str(VM& vm, Args a) {
     if (!nargs(vm, a, "__str__", 0)) return {};
     Type* n = native_type(a[0]);
     if (n->slots.str) return n->slots.str(vm, a[0]);
-    if (n->slots.repr) return n->slots.repr(vm, a[0]);
-    return repr(vm, a[0]);
+    return repr(vm, a[0]);  // object.__str__ is type(self).__repr__, the user's one included
 }
 
 Value d_hash(VM& vm, Args a) {

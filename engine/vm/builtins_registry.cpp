@@ -14,6 +14,7 @@ void register_builtins_ext(VM& vm) {
     lib::init_str_methods(vm);
     lib::init_dict_methods(vm);
     lib::init_number_methods(vm);
+    lib::init_set_methods(vm);
     lib::init_dunder_methods(vm);
 }
 

@@ -93,7 +93,7 @@ void Dict::insert_new(std::int64_t hash, Value key, Value value) {
     index_[i] = static_cast<std::int32_t>(entries_.size());
     entries_.push_back(Entry{hash, std::move(key), std::move(value)});
     ++used_;
-    ++version_;
+    version_ = ++next_version_;
 }
 
 Value Dict::get(VM& vm, const Value& key) {
@@ -107,6 +107,26 @@ Value Dict::get(VM& vm, const Value& key) {
 Value Dict::get(std::string_view key) {
     VM& vm = current_vm();
     return get_str(vm, vm.intern(key));
+}
+
+std::int64_t Dict::index_of(VM& vm, Str* key) {
+    std::int64_t h = key->hash();
+    if (index_.empty()) return -1;
+    std::size_t mask = index_.size() - 1;
+    std::size_t i = static_cast<std::size_t>(h) & mask;
+    std::size_t perturb = static_cast<std::size_t>(h);
+    for (;;) {
+        std::int32_t ix = index_[i];
+        if (ix == -1) return -1;
+        if (ix >= 0) {
+            Entry& e = entries_[static_cast<std::size_t>(ix)];
+            if (e.hash == h && e.key.is_obj() &&
+                (e.key.obj() == key || (e.key.obj()->type == vm.types.str && e.key.as<Str>()->text == key->text)))
+                return ix;
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
 }
 
 Value Dict::get_str(VM& vm, Str* key) {
@@ -166,7 +186,7 @@ int Dict::del(VM& vm, const Value& key) {
     Value v = std::move(e.value);
     e.key = Value();
     --used_;
-    ++version_;
+    version_ = ++next_version_;
     return 1;
 }
 
@@ -185,7 +205,7 @@ void Dict::clear() {
     entries_.clear();
     index_.clear();
     used_ = 0;
-    ++version_;
+    version_ = ++next_version_;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -20,6 +20,15 @@ struct Code : Object {
     std::vector<Value> names;   // co->names as interned Str values
     std::vector<Value> varnames;  // interned
     std::vector<int> cell2arg;  // for each cellvar: the parameter slot it starts from, or -1
+    // LOAD_GLOBAL / LOAD_NAME / STORE_NAME inline caches, one per instruction (made on first use):
+    // a dict version and the entry index it maps the name to.
+    struct NameCache {
+        std::uint64_t version = 0;     // globals (or the dict the name was found in)
+        std::uint64_t version2 = 0;    // builtins, when found there
+        std::int32_t index = -1;
+        bool in_builtins = false;
+    };
+    std::vector<NameCache> name_cache;
     std::uint32_t nlocals = 0, ncells = 0, nfree = 0;
 };
 

@@ -1,9 +1,42 @@
 // Object allocation, reference-count release, and the Heap that tracks every live object so a
 // VM's teardown frees reference cycles as well.
+#include <malloc.h>
+
+#include <cstdlib>
 #include <new>
 #include <vector>
 
 #include "engine/vm/vm.hpp"
+
+// Every C++ allocation of the process is counted here (containers' buffers included), so the
+// VM's memory cap sees list/dict/str growth too, not just object headers.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LL_NO_NEW_HOOK 1
+#endif
+#endif
+
+namespace {
+std::size_t g_allocated_bytes = 0;
+}
+
+#ifndef LL_NO_NEW_HOOK
+void* operator new(std::size_t size) {
+    void* p = std::malloc(size ? size : 1);
+    if (!p) throw std::bad_alloc();
+    g_allocated_bytes += malloc_usable_size(p);
+    return p;
+}
+void* operator new[](std::size_t size) { return ::operator new(size); }
+void operator delete(void* p) noexcept {
+    if (!p) return;
+    g_allocated_bytes -= malloc_usable_size(p);
+    std::free(p);
+}
+void operator delete[](void* p) noexcept { ::operator delete(p); }
+void operator delete(void* p, std::size_t) noexcept { ::operator delete(p); }
+void operator delete[](void* p, std::size_t) noexcept { ::operator delete(p); }
+#endif
 
 namespace ll::vm {
 
@@ -12,6 +45,14 @@ thread_local VM* tl_vm = nullptr;
 }
 
 VM& current_vm() { return *tl_vm; }
+
+std::size_t allocated_bytes() {
+#ifdef LL_NO_NEW_HOOK
+    return tl_vm ? tl_vm->heap.bytes : 0;  // sanitizer builds own operator new: objects only
+#else
+    return g_allocated_bytes;
+#endif
+}
 void set_current_vm(VM* vm) { tl_vm = vm; }
 
 void* Object::operator new(std::size_t size) {

@@ -132,6 +132,27 @@ static int exc_match(VM& vm, const Value& exc, const Value& type) {
     return type_of(exc)->is_subtype(type.as<Type>());
 }
 
+// LOAD_GLOBAL's lookup through the per-instruction cache: globals, then builtins.
+static Value* cached_global(VM& vm, Code* co, std::uint32_t at, Dict* globals, Dict* builtins, Str* name) {
+    if (co->name_cache.empty()) co->name_cache.resize(co->co->code.size());
+    Code::NameCache& c = co->name_cache[at];
+    if (c.index >= 0 && c.version == globals->version()) {
+        if (!c.in_builtins) return &globals->value_at(static_cast<std::size_t>(c.index));
+        if (c.version2 == builtins->version()) return &builtins->value_at(static_cast<std::size_t>(c.index));
+    }
+    std::int64_t ix = globals->index_of(vm, name);
+    if (ix >= 0) {
+        c = {globals->version(), 0, static_cast<std::int32_t>(ix), false};
+        return &globals->value_at(static_cast<std::size_t>(ix));
+    }
+    ix = builtins->index_of(vm, name);
+    if (ix >= 0) {
+        c = {globals->version(), builtins->version(), static_cast<std::int32_t>(ix), true};
+        return &builtins->value_at(static_cast<std::size_t>(ix));
+    }
+    return nullptr;
+}
+
 // The interpreter proper. `start` is the innermost frame to continue (== entry unless resuming
 // after OutOfBudget); `throwing` starts by raising vm.thread.exc in `start`.
 Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value& result, bool throwing) {
@@ -359,6 +380,16 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             }
             case Op::LOAD_NAME: {
                 Str* name = names[arg].as<Str>();
+                if (f->locals.is_obj() && f->locals.obj() == f->globals.obj()) {
+                    // Module level: locals are the globals, so the global cache applies.
+                    Value* found = cached_global(vm, co, pc - 1, f->globals.as<Dict>(), f->builtins.as<Dict>(), name);
+                    if (!found) {
+                        name_error(vm, name, f);
+                        ERROR();
+                    }
+                    PUSH(*found);
+                    break;
+                }
                 Value v;
                 if (!f->locals.is_null()) {
                     if (is_dict(f->locals) && f->locals.obj()->type == vm.types.dict) v = f->locals.as<Dict>()->get_str(vm, name);
@@ -382,6 +413,19 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             case Op::STORE_NAME: {
                 Value v = POP();
                 Value& ns = f->locals.is_null() ? f->globals : f->locals;
+                if (ns.obj()->type == vm.types.dict) {
+                    Dict* d = ns.as<Dict>();
+                    if (co->name_cache.empty()) co->name_cache.resize(co->co->code.size());
+                    Code::NameCache& c = co->name_cache[pc - 1];
+                    if (c.version == d->version() && c.index >= 0) {
+                        d->value_at(static_cast<std::size_t>(c.index)) = std::move(v);
+                        break;
+                    }
+                    d->set(vm, names[arg], std::move(v));
+                    c.version = d->version();
+                    c.index = static_cast<std::int32_t>(d->index_of(vm, names[arg].as<Str>()));
+                    break;
+                }
                 if (ns.obj()->type == vm.types.dict) ns.as<Dict>()->set(vm, names[arg], std::move(v));
                 else if (!set_item(vm, ns, names[arg], v)) ERROR();
                 break;
@@ -651,7 +695,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     SAVE_FRAME();
                     return pause(f);
                 }
-                if (vm.heap.byte_limit && vm.heap.bytes > vm.heap.byte_limit) {
+                if (vm.heap.byte_limit && allocated_bytes() > vm.heap.byte_limit) {
                     no_memory(vm);
                     ERROR();
                 }
@@ -1019,6 +1063,10 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 if (pyfn && !(pyfn->code_obj()->co->flags & (lang::kCoGenerator | lang::kCoCoroutine | lang::kCoAsyncGenerator))) {
                     if (th.depth >= vm.recursion_limit) {
                         raise(vm, vm.exc.RecursionError, "maximum recursion depth exceeded");
+                        ERROR();
+                    }
+                    if (vm.heap.byte_limit && allocated_bytes() > vm.heap.byte_limit) {
+                        no_memory(vm);
                         ERROR();
                     }
                     Frame* nf = make_call_frame(vm, pyfn, args, prefix);

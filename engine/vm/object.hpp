@@ -53,7 +53,7 @@ struct Dict : Object {
         Value key;    // null: deleted
         Value value;
     };
-    explicit Dict(Type* t) : Object(t) {}
+    explicit Dict(Type* t) : Object(t), version_(++next_version_) {}
 
     // Lookup; a null Value means absent *or* error: check vm.has_error() when the key may have a
     // Python __eq__/__hash__ (str/int/float/tuple-of-those keys never fail).
@@ -70,7 +70,11 @@ struct Dict : Object {
     std::size_t size() const { return used_; }
     // Entries in insertion order, with holes: skip entries whose key is null.
     const std::vector<Entry>& entries() const { return entries_; }
-    std::uint64_t version() const { return version_; }  // bumps when keys are added/removed
+    // Changes whenever keys are added or removed (values may change without it); unique across
+    // all dicts, so a cached (version, index) pair identifies one entry of one dict.
+    std::uint64_t version() const { return version_; }
+    std::int64_t index_of(VM& vm, Str* key);       // entries() position of a str key, or -1
+    Value& value_at(std::size_t i) { return entries_[i].value; }
 
     // Internal: find the entries_ index for key (or -1), -2 on error.
     std::int64_t find(VM& vm, const Value& key, std::int64_t hash);
@@ -82,6 +86,7 @@ private:
     std::vector<std::int32_t> index_;  // -1 empty, -2 dummy (deleted), else entries_ position
     std::size_t used_ = 0;
     std::uint64_t version_ = 0;
+    static inline std::uint64_t next_version_ = 0;
 };
 
 // set / frozenset: CPython's open-addressing table (linear probing then perturbation, same

@@ -28,7 +28,7 @@ public:
     void free_all();  // teardown: destroys every object, cycles included
     std::size_t live_objects() const { return count_; }
     std::size_t bytes = 0;          // bytes currently allocated by objects (approximate)
-    std::size_t byte_limit = 0;     // 0: unlimited; beyond it allocations raise MemoryError
+    std::size_t byte_limit = 0;     // 0: unlimited; beyond allocated_bytes() > byte_limit the VM raises MemoryError
     bool tearing_down = false;
 
 private:
@@ -158,6 +158,9 @@ public:
     // Frame chain helpers for natives that need the running Python frame (super(), warnings).
     Frame* current_frame() const { return thread.frame; }
 };
+
+// Bytes currently allocated by the whole process through operator new (the memory cap's meter).
+std::size_t allocated_bytes();
 
 // The VM a thread is currently using (set by VM's constructor; one active VM per thread).
 VM& current_vm();

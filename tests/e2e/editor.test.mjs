@@ -195,7 +195,7 @@ test('mouse and keyboard selection: click, drag, double-click a word, shift+arro
   await context.close();
 });
 
-test('cut and paste through the clipboard bridge move text, each one undo step', async () => {
+test('cut and paste through the clipboard bridge move text, each one undo step; Ctrl+/ comments', async () => {
   const { page, context } = await openApp(env);
   await replaceProgram(page, 'keep cut_me keep\n');
   await page.keyboard.press('Control+Home');
@@ -214,6 +214,13 @@ test('cut and paste through the clipboard bridge move text, each one undo step',
   s = await waitState(page, (x) => x.editor.text === 'keep keep pasted    tab\n', 'paste (a tab becomes four spaces)');
   await page.keyboard.press('Control+Z');
   await waitState(page, (x) => x.editor.text === 'keep keep\n', 'undo the paste in one step');
+  // Ctrl+/ comments the selected lines out at their common indentation, and back in.
+  await replaceProgram(page, 'if x:\n    y = 1\n\n    z = 2\n');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+Slash');
+  await waitState(page, (x) => x.editor.text === '# if x:\n#     y = 1\n\n#     z = 2\n', 'lines commented out');
+  await page.keyboard.press('Control+Slash');
+  await waitState(page, (x) => x.editor.text === 'if x:\n    y = 1\n\n    z = 2\n', 'and back');
   await context.close();
 });
 
@@ -227,15 +234,20 @@ test('a 2,000-line program scrolls and types smoothly (only visible lines are dr
     return (b.frame - a.frame) / ((Date.now() - t0) / 1000);
   };
   const smallFps = await fps();
+  const small = await state(page);
   const lines = [];
   for (let i = 0; i < 2000; i++) {
     lines.push(i % 10 === 0 ? `async def task_${i}(delay=${i}.5):  # step ${i}` : `    await asyncio.sleep(delay)  # "${'x'.repeat(i % 40)}"`);
   }
-  const big = lines.join('\n') + '\n';
-  let s = await replaceProgram(page, big);
+  const program = lines.join('\n') + '\n';
+  let s = await replaceProgram(page, program);
   assert.equal(s.editor.lines, 2001);
   const bigFps = await fps();
-  t.diagnostic(`frames per second: ${smallFps.toFixed(1)} with 24 lines, ${bigFps.toFixed(1)} with 2,001`);
+  const big = await state(page);
+  t.diagnostic(`frames per second: ${smallFps.toFixed(1)} with 24 lines, ${bigFps.toFixed(1)} with 2,001 (SwiftShader draws slowly)`);
+  t.diagnostic(`CPU per frame building the UI: ${small.frameUiMs.toFixed(2)} ms with 24 lines, ${big.frameUiMs.toFixed(2)} ms with 2,001; ` +
+    `whole frame with WebGL (SwiftShader): ${small.frameCpuMs.toFixed(2)} / ${big.frameCpuMs.toFixed(2)} ms`);
+  assert.ok(big.frameUiMs < Math.max(8, small.frameUiMs * 1.5), `building a frame with 2,001 lines stays cheap (${big.frameUiMs.toFixed(2)} ms)`);
   assert.ok(bigFps > smallFps * 0.6, `a long file does not slow drawing down (${smallFps.toFixed(1)} -> ${bigFps.toFixed(1)} fps)`);
 
   await page.keyboard.press('Control+End');

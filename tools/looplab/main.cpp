@@ -21,7 +21,7 @@ namespace {
 using namespace ll;
 
 int usage() {
-    std::fputs("usage: looplab run [--budget N] FILE.py\n       looplab dis FILE.py\n", stderr);
+    std::fputs("usage: looplab run [--budget N] [--memory-mb M] FILE.py\n       looplab dis FILE.py\n", stderr);
     return 2;
 }
 
@@ -71,7 +71,7 @@ void clear_main(vm::VM& vm) {
     }
 }
 
-int run_file(const std::string& path, std::int64_t budget_limit) {
+int run_file(const std::string& path, std::int64_t budget_limit, std::size_t memory_limit) {
     std::string source;
     if (!read_file(path, source)) {
         std::fprintf(stderr, "looplab: can't open file '%s': [Errno 2] No such file or directory\n", path.c_str());
@@ -82,6 +82,7 @@ int run_file(const std::string& path, std::int64_t budget_limit) {
     std::string out_buffer;
     {
         vm::VM vm;
+        vm.heap.byte_limit = memory_limit ? vm::allocated_bytes() + memory_limit : 0;
         vm.write_stdout = [&](std::string_view s) {
             out_buffer.append(s);
             if (out_buffer.size() > (1u << 16)) {
@@ -156,13 +157,15 @@ int main(int argc, char** argv) {
     if (argc < 3) return usage();
     std::string cmd = argv[1];
     std::int64_t budget = 2'000'000'000;
+    std::size_t memory_mb = 1024;
     std::string file;
     for (int i = 2; i < argc; ++i) {
         if (std::strcmp(argv[i], "--budget") == 0 && i + 1 < argc) budget = std::atoll(argv[++i]);
+        else if (std::strcmp(argv[i], "--memory-mb") == 0 && i + 1 < argc) memory_mb = static_cast<std::size_t>(std::atoll(argv[++i]));
         else file = argv[i];
     }
     if (file.empty()) return usage();
-    if (cmd == "run") return run_file(file, budget);
+    if (cmd == "run") return run_file(file, budget, memory_mb << 20);
     if (cmd == "dis") return dis_file(file);
     return usage();
 }
