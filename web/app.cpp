@@ -78,6 +78,7 @@ bool App::init()
         font_size_ = 17.0f;
     }
     store_.mark_saved(code_.editor().version(), current_settings());
+    load_editor_program();
     platform::on_page_hide([this] { store_.flush(current_state(), notices_); });
 
     dpr_ = canvas.dpr;
@@ -224,15 +225,15 @@ void App::draw_ui()
     ImGui::SetCursorPos(r.lesson_pos);
     lesson_.draw(ctx, r.lesson_size);
     ImGui::SetCursorPos(r.code_pos);
-    code_.draw(ctx, r.code_size);
+    const std::optional<ParamChange> param_change = code_.draw(ctx, r.code_size, runner_);
     ImGui::SetCursorPos(r.loop_pos);
-    loop_.draw(ctx, r.loop_size);
+    loop_.draw(ctx, r.loop_size, runner_);
     ImGui::SetCursorPos(r.controls_pos);
-    controls_.draw(ctx, r.controls_size);
+    const ControlAction control = controls_.draw(ctx, r.controls_size, runner_, running_, !runner_.matches(code_.editor().version()));
     ImGui::SetCursorPos(r.timeline_pos);
-    timeline_.draw(ctx, r.timeline_size);
+    timeline_.draw(ctx, r.timeline_size, runner_);
     ImGui::SetCursorPos(r.console_pos);
-    console_.draw(ctx, r.console_size);
+    console_.draw(ctx, r.console_size, runner_);
 
     layout_.drag_lesson_code(splitter(ctx, "##split_lesson_code", r.split_lesson_code_pos, r.vertical_split_size, true), size);
     layout_.drag_code_loop(splitter(ctx, "##split_code_loop", r.split_code_loop_pos, r.vertical_split_size, true), size);
@@ -240,13 +241,21 @@ void App::draw_ui()
     layout_.drag_timeline_console(splitter(ctx, "##split_timeline_console", r.split_timeline_console_pos, r.timeline_console_split_size, false), size, font_size_);
     ImGui::End();
 
+    // The engine acts after the frame's widgets were drawn; the next frame shows its snapshot.
+    if (param_change) apply_param(*param_change);
+    apply_control(control);
+    for (const ControlAction queued : queued_controls_) apply_control(queued);
+    queued_controls_.clear();
+    advance_run();
+
     notices_.draw(ctx, r.top_bar_size.y);
     share_.draw(ctx);
 
     if (actions.share) {
-        // Parameters live in the code (their literals); the tick stays 0 until the engine runs.
+        // Parameters live in the code (their literals); the tick is where the session is.
         SharedProgram program;
         program.code = code_.editor().text();
+        if (runner_.matches(code_.editor().version())) program.tick = runner_.snapshot().tick;
         share_.start(program);
     }
     if (actions.export_progress) {
@@ -300,12 +309,16 @@ void App::handle_files_and_links()
 {
     if (std::optional<SharedProgram> program = share_.poll(notices_)) {
         code_.editor().replace_all(program->code);
+        load_editor_program();
+        // The link's tick: step there again (the run is deterministic).
+        for (long long i = 0; i < program->tick && !runner_.finished(); ++i) runner_.step(StepKind::tick);
     }
     if (std::optional<platform::PickedFile> file = platform::take_picked_file()) {
         if (!file->error.empty()) {
             notices_.post(NoticeKind::problem, "That file could not be imported", file->error);
         } else if (std::optional<SavedState> state = store_.check_import(file->name, file->text, notices_)) {
             code_.editor().replace_all(state->code);
+            load_editor_program();
             apply_settings(state->settings);
             progress_json_ = state->progress;
         }

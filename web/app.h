@@ -11,12 +11,15 @@
 #include "notices.h"
 #include "progress_store.h"
 #include "saved_state.h"
+#include "session_runner.h"
 #include "share_flow.h"
 #include "timeline_panel.h"
 #include "top_bar.h"
 #include "ui_context.h"
 
 #include <SDL.h>
+
+#include <vector>
 
 namespace ll::web {
 
@@ -40,6 +43,12 @@ private:
     SavedState current_state() const;
     void apply_settings(const SavedSettings& settings);
     void handle_files_and_links();
+    // Engine actions (app_session.cpp): the controls, the animated run, parameter changes.
+    void apply_control(ControlAction action);
+    void advance_run();
+    void apply_param(const ParamChange& change);
+    // Loads a program the app just put into the editor (startup, a link, an import).
+    void load_editor_program();
 
     SDL_Window* window_ = nullptr;
     SDL_GLContext gl_ = nullptr;
@@ -65,6 +74,12 @@ private:
     ShareFlow share_;
 
     std::string progress_json_ = "{}"; // lesson progress, carried through save/export untouched
+
+    SessionRunner runner_;
+    std::vector<ControlAction> queued_controls_; // from the test API, applied at the next frame
+    bool running_ = false;       // the animated Run is on
+    double run_last_time_ = 0;   // ImGui time of the last animated step
+    double run_budget_ = 0;      // ticks owed to the animated run
 
     Layout layout_;
     TopBar top_bar_;

@@ -56,6 +56,28 @@ void App::register_test_api()
     test_api::set_section("storage", [this](std::string& out) { store_.append_test_json(out); });
     test_api::set_section("share", [this](std::string& out) { share_.append_test_json(out); });
     test_api::set_section("notices", [this](std::string& out) { notices_.append_test_json(out); });
+    test_api::set_section("session", [this](std::string& out) {
+        runner_.append_test_json(out);
+        out.insert(out.size() - 1, std::string(",\"running\":") + (running_ ? "true" : "false") +
+                                       ",\"codeChanged\":" + (runner_.matches(code_.editor().version()) ? "false" : "true"));
+    });
+    // window.looplab.command('control', 'step_tick'): what a control button does, for tests that
+    // need many steps. Queued for the next frame, so the session is always driven from the same
+    // place as the buttons (see docs/web.md: resuming from a different native call depth than the
+    // pause misbehaves in the engine today).
+    test_api::set_command("control", [this](const std::string& arg) {
+        static const std::pair<const char*, ControlAction> names[] = {
+            {"step_line", ControlAction::step_line}, {"step_tick", ControlAction::step_tick},
+            {"step_iteration", ControlAction::step_iteration}, {"run_to_end", ControlAction::run_to_end},
+            {"reset", ControlAction::reset}, {"toggle_run", ControlAction::toggle_run}};
+        for (const auto& [name, action] : names) {
+            if (arg == name) {
+                queued_controls_.push_back(action);
+                return std::string("queued");
+            }
+        }
+        return std::string("unknown control");
+    });
 
     test_api::set_command("import", [](const std::string& text) {
         platform::push_picked_file(platform::PickedFile{"test-import.json", text, {}});
@@ -66,7 +88,10 @@ void App::register_test_api()
         store_.flush(current_state(), notices_);
         return std::string("ok");
     });
-    test_api::set_command("setEditorMarks", [this](const std::string& arg) { return set_marks(code_.editor(), arg); });
+    test_api::set_command("setEditorMarks", [this](const std::string& arg) {
+        code_.hold_marks(runner_.generation());
+        return set_marks(code_.editor(), arg);
+    });
     test_api::set_command("lineTokens", [this](const std::string& arg) {
         // The highlighting of one 1-based line: [{"kind": "keyword", "text": "def"}, ...].
         const int line = std::atoi(arg.c_str()) - 1;

@@ -808,7 +808,16 @@ void CodeEditor::append_test_json(std::string& out) const
     }
     out += fmt::format(",\"canUndo\":{},\"canRedo\":{},\"firstVisibleLine\":{},\"lastVisibleLine\":{},\"runningLine\":{}",
                        doc_.can_undo(), doc_.can_redo(), first_visible_ + 1, last_visible_ + 1, running_line_);
-    out += fmt::format(",\"bookmarks\":{},\"errors\":{},\"tooltip\":", bookmarks_.size(), errors_.size());
+    out += fmt::format(",\"bookmarks\":{},\"errors\":{},\"bookmarkLines\":[", bookmarks_.size(), errors_.size());
+    for (std::size_t i = 0; i < bookmarks_.size(); ++i) out += fmt::format("{}{}", i ? "," : "", bookmarks_[i].line);
+    out += "],\"errorList\":[";
+    for (std::size_t i = 0; i < errors_.size(); ++i) {
+        const ErrorMark& e = errors_[i];
+        out += fmt::format("{}{{\"line\":{},\"colBegin\":{},\"colEnd\":{},\"message\":", i ? "," : "", e.line, e.col_begin, e.col_end);
+        test_api::append_json_string(out, e.message);
+        out += '}';
+    }
+    out += "],\"tooltip\":";
     test_api::append_json_string(out, tooltip_shown_);
     // Geometry, so tests can point at a line and column: screen y of line 1's top, x of column 0
     // (both move with scrolling), and the gutter's right edge.

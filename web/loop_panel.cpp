@@ -1,54 +1,209 @@
-// The LOOP column. Before a run there is nothing to show but the clock at its true starting value
-// (the virtual clock starts at 0.0) and the empty structures the loop will fill.
+// The LOOP column, drawn from the session's snapshot each frame: the clock, the running task, the
+// ready queue and timers in the order the loop will take them, and every task on a board
+// (clipped, so a thousand tasks cost only the rows on screen).
 #include "loop_panel.h"
 
+#include "task_style.h"
 #include "test_api.h"
+#include "time_text.h"
 #include "widgets.h"
 
+#include <fmt/format.h>
+
+#include <vector>
 
 namespace ll::web {
 namespace {
 
-void empty_section(const UiContext& ctx, const char* caption, const char* empty_text)
+using ll::session::HandleView;
+using ll::session::Snapshot;
+using ll::session::TaskView;
+
+void muted_mono(const char* text)
 {
-    section_caption(ctx, caption);
-    ImGui::PushFont(ctx.fonts.mono);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextUnformatted(empty_text);
+    ImGui::TextUnformatted(text);
     ImGui::PopStyleColor();
-    ImGui::PopFont();
-    ImGui::Spacing();
-    ImGui::Spacing();
+}
+
+// A small filled dot in the state's colour, then the text.
+void state_dot(const UiContext& ctx, const ImVec4& color)
+{
+    const float r = ctx.font_size * 0.28f;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + r, pos.y + h * 0.5f), r, ctx.color(color));
+    ImGui::Dummy(ImVec2(r * 2, h));
+    ImGui::SameLine(0, ctx.font_size * 0.4f);
+}
+
+const TaskView* find_task(const Snapshot& s, int id)
+{
+    if (id >= 1 && id <= static_cast<int>(s.tasks.size()) && s.tasks[static_cast<std::size_t>(id - 1)].id == id) {
+        return &s.tasks[static_cast<std::size_t>(id - 1)];
+    }
+    for (const TaskView& t : s.tasks) {
+        if (t.id == id) return &t;
+    }
+    return nullptr;
+}
+
+void handle_list(const UiContext& ctx, const Snapshot& s, const std::vector<HandleView>& handles, bool timers, const char* empty)
+{
+    if (handles.empty()) {
+        muted_mono(empty);
+        return;
+    }
+    // Long queues are cut: the first entries are what the learner needs to see next.
+    constexpr std::size_t shown_max = 8;
+    std::size_t shown = 0;
+    for (const HandleView& h : handles) {
+        if (shown == shown_max) {
+            muted_mono(fmt::format("... and {} more", handles.size() - shown).c_str());
+            break;
+        }
+        ++shown;
+        const TaskView* t = h.task != 0 ? find_task(s, h.task) : nullptr;
+        state_dot(ctx, t != nullptr ? state_color(*ctx.palette, t->state) : ctx.palette->text_muted);
+        std::string line = timers ? fmt::format("t = {}  {}", time_text(h.when), h.description) : h.description;
+        if (h.cancelled) line += "  (cancelled)";
+        ImGui::TextUnformatted(line.c_str());
+    }
 }
 
 } // namespace
 
-void LoopPanel::draw(const UiContext& ctx, ImVec2 size)
+void LoopPanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runner)
 {
     begin_panel(ctx, "Loop", "LOOP", size, "virtual time: no real waiting");
     const Palette& p = *ctx.palette;
+    if (!runner.loaded()) {
+        section_caption(ctx, "CLOCK");
+        ImGui::PushFont(ctx.fonts.title);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+        ImGui::TextUnformatted("t = 0.0 s");
+        test_api::note_last_item("t = 0.0 s##clock");
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        empty_state(ctx, "Run the program to see the loop",
+                    "Each task appears here with its state (pending, ready, running, done) and the line where it is paused.");
+        end_panel();
+        return;
+    }
+    const Snapshot& s = runner.snapshot();
 
     section_caption(ctx, "CLOCK");
     ImGui::PushFont(ctx.fonts.title);
     ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
-    ImGui::TextUnformatted("t = 0.0 s");
-    test_api::note_last_item("t = 0.0 s##clock");
+    const std::string clock = fmt::format("t = {} s", time_text(s.clock));
+    ImGui::TextUnformatted(clock.c_str());
+    test_api::note_last_item(clock + "##clock");
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    ImGui::Spacing();
+    ImGui::SameLine(0, ctx.font_size);
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
+    ImGui::Text("tick %lld  \xC2\xB7  iteration %lld", static_cast<long long>(s.tick), static_cast<long long>(s.iteration));
+    ImGui::PopStyleColor();
+    if (s.frozen) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.error);
+        ImGui::TextWrapped("%s", s.frozen->c_str());
+        ImGui::PopStyleColor();
+    }
     ImGui::Spacing();
 
-    empty_section(ctx, "RUNNING", "nothing");
-    empty_section(ctx, "READY QUEUE", "empty");
-    empty_section(ctx, "TIMERS", "none");
+    ImGui::PushFont(ctx.fonts.mono);
+    section_caption(ctx, "RUNNING");
+    if (const TaskView* t = s.running_task != 0 ? find_task(s, s.running_task) : nullptr) {
+        state_dot(ctx, p.task_running);
+        const std::string text = s.current_line > 0 ? fmt::format("{}  {}()  line {}", t->name, t->coro, s.current_line)
+                                                    : fmt::format("{}  {}()", t->name, t->coro);
+        ImGui::TextUnformatted(text.c_str());
+    } else if (s.finished) {
+        muted_mono(s.exit_status == 0 ? "nothing: the program has finished" : "nothing: the program ended with an error");
+    } else {
+        muted_mono(s.loop_running ? "nothing: the loop is between callbacks" : "the main program (no loop yet)");
+    }
+    ImGui::Spacing();
+    section_caption(ctx, "READY QUEUE");
+    handle_list(ctx, s, s.ready, false, "empty");
+    ImGui::Spacing();
+    section_caption(ctx, "TIMERS");
+    handle_list(ctx, s, s.timers, true, "none");
+    ImGui::PopFont();
+    ImGui::Spacing();
+
     section_caption(ctx, "TASKS");
-    ImGui::Spacing();
+    ImGui::SameLine();
+    ImGui::Checkbox("asyncio internals", &show_internals_);
 
-    // Below the sections, what to do to fill them.
-    empty_state(ctx, "Run the program to see the loop",
-                "Each task appears here with its state (pending, ready, running, done) and the line "
-                "where it is paused.");
-
+    std::vector<int> rows; // indices of the tasks shown (internal helpers hidden unless asked)
+    rows.reserve(s.tasks.size());
+    for (std::size_t i = 0; i < s.tasks.size(); ++i) {
+        if (show_internals_ || !s.tasks[i].internal) rows.push_back(static_cast<int>(i));
+    }
+    if (rows.empty()) {
+        muted_text(ctx, "No tasks yet: asyncio.run() creates the first one.");
+        end_panel();
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
+    ImGui::PushFont(ctx.fonts.mono);
+    if (ImGui::BeginTable("##tasks", 3, flags, ImGui::GetContentRegionAvail())) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("task", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+        ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+        ImGui::TableSetupColumn("waiting for / outcome \xC2\xB7 bookmark", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(rows.size()));
+        while (clipper.Step()) {
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                const TaskView& t = s.tasks[static_cast<std::size_t>(rows[static_cast<std::size_t>(r)])];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushID(t.id);
+                const std::string name = fmt::format("{} {}()", t.name, t.coro);
+                ImGui::Selectable(name.c_str(), t.id == s.running_task, ImGuiSelectableFlags_SpanAllColumns);
+                const bool hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort);
+                ImGui::PopID();
+                ImGui::TableNextColumn();
+                const ImVec4& color = state_color(p, t.state);
+                state_dot(ctx, color);
+                ImGui::PushStyleColor(ImGuiCol_Text, color);
+                ImGui::TextUnformatted(ll::session::to_string(t.state));
+                ImGui::PopStyleColor();
+                test_api::note_last_item(fmt::format("{}: {}##task{}", t.name, ll::session::to_string(t.state), t.id));
+                ImGui::TableNextColumn();
+                std::string detail;
+                if (t.state == ll::session::TaskState::Done) {
+                    detail = outcome_text(t);
+                } else {
+                    detail = t.waiting_for;
+                    if (const ll::session::FrameView* f = user_frame(t)) {
+                        detail += fmt::format("{}{} line {}", detail.empty() ? "" : "  \xC2\xB7  ", f->function, f->line);
+                    }
+                }
+                if (t.outcome == ll::session::TaskOutcome::Exception) ImGui::PushStyleColor(ImGuiCol_Text, p.error);
+                else ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
+                ImGui::TextUnformatted(detail.c_str());
+                ImGui::PopStyleColor();
+                if (hovered) {
+                    std::string tip = fmt::format("{}  {}()  {}", t.name, t.coro, ll::session::to_string(t.state));
+                    if (!t.waiting_for.empty()) tip += "\nwaiting for " + t.waiting_for;
+                    if (t.cancelled_by != 0) tip += fmt::format("\ncancelled by task {} ({})", t.cancelled_by, t.cancel_reason);
+                    const std::string chain = bookmark_text(t, show_internals_);
+                    if (!chain.empty()) tip += "\n\nbookmark (outermost first):\n" + chain;
+                    const std::string outcome = outcome_text(t);
+                    if (!outcome.empty()) tip += "\n" + outcome;
+                    ImGui::SetTooltip("%s", tip.c_str());
+                }
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PopFont();
     end_panel();
 }
 

@@ -1,13 +1,17 @@
-// The LOOP column: the virtual clock, what is running, the ready queue, timers and tasks.
+// The LOOP column: the virtual clock, what is running, the ready queue, timers and the task board.
 #pragma once
 
+#include "session_runner.h"
 #include "ui_context.h"
 
 namespace ll::web {
 
 class LoopPanel {
 public:
-    void draw(const UiContext& ctx, ImVec2 size);
+    void draw(const UiContext& ctx, ImVec2 size, SessionRunner& runner);
+
+private:
+    bool show_internals_ = false; // view state: the prelude's helper tasks and frames
 };
 
 } // namespace ll::web

@@ -1,5 +1,6 @@
 // The playground's starter program. It runs unchanged in CPython 3.13 and prints the same lines
-// (there, with real waiting: about three seconds).
+// (there, with real waiting: about three seconds). SLOWEST is a parameter: the code panel shows
+// it as a slider.
 #include "starter_program.h"
 
 namespace ll::web {
@@ -8,8 +9,9 @@ const char* const starter_program = R"PY(import asyncio
 import time
 
 # How long each site takes to answer, in seconds.
-DELAYS = {"a.com": 1.0, "b.com": 2.0, "c.com": 3.0,
-          "d.com": 1.0, "e.com": 2.0, "f.com": 3.0}
+SLOWEST = 3.0  # param: 0.5..6 step 0.5
+DELAYS = {"a.com": 1.0, "b.com": 2.0, "c.com": SLOWEST,
+          "d.com": 1.0, "e.com": 2.0, "f.com": SLOWEST}
 
 
 async def fetch(site):

@@ -28,6 +28,7 @@ struct Frame : Object {
     std::uint32_t sp = 0;       // stack depth (stack() + sp is the top)
     bool is_entry = false;      // RETURN here leaves run() (a native called into Python)
     bool executing = false;
+    bool paused_before = false; // stopped by budget/line step: pc is the next instruction, line() is its line
     int last_line = -1;         // for line-step mode
     Frame* paused_top = nullptr; // entry frame: the innermost frame when run() stopped early
     Value init_self;            // an inline __init__ call: the instance CALL returns

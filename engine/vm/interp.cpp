@@ -27,7 +27,7 @@ Frame::~Frame() = default;
 
 int Frame::line() const {
     const auto& co = *code_obj()->co;
-    std::uint32_t at = pc > 0 ? pc - 1 : 0;
+    std::uint32_t at = paused_before ? pc : (pc > 0 ? pc - 1 : 0);
     return co.line_of(at);
 }
 
@@ -172,6 +172,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
     }
     Frame* f = start_frame;
     f->executing = true;
+    f->paused_before = false;
 
     const lang::Instr* code;
     std::uint32_t pc;
@@ -214,6 +215,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
     // Leaving early (budget or line step): the frames from `f` down to `entry` stay suspended.
     auto pause = [&](Frame* top) {
         entry->paused_top = top;
+        top->paused_before = true;
         int n = 0;
         for (Frame* x = top; x; x = x->back) {
             ++n;
@@ -690,14 +692,14 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 pc = arg;
                 break;
             case Op::JUMP_BACKWARD:
+                if (vm.heap.byte_limit && allocated_bytes() > vm.heap.byte_limit) {
+                    no_memory(vm);
+                    ERROR();
+                }
                 pc = arg;
                 if (--budget.remaining <= 0) {
                     SAVE_FRAME();
                     return pause(f);
-                }
-                if (vm.heap.byte_limit && allocated_bytes() > vm.heap.byte_limit) {
-                    no_memory(vm);
-                    ERROR();
                 }
                 break;
             case Op::POP_JUMP_IF_FALSE:

@@ -106,7 +106,9 @@ def run_oracle(path, hash_seed=None):
 def cached_oracle(path, key_extra, update):
     with open(path, "rb") as f:
         text = f.read()
-    key = hashlib.sha256(text + b"\0" + key_extra).hexdigest()
+    # The output names the program by its absolute path, so the path is part of the key: two
+    # checkouts of the same program must not share a cached result.
+    key = hashlib.sha256(text + b"\0" + os.path.abspath(path).encode() + b"\0" + key_extra).hexdigest()
     cache_file = os.path.join(CACHE_DIR, key + ".json")
     if not update and os.path.exists(cache_file):
         with open(cache_file) as f:

@@ -1,5 +1,5 @@
-// The page loads, draws DESIGN.md's layout with real fonts, keeps drawing, and is honest about
-// what is not connected yet.
+// The page loads, draws DESIGN.md's layout with real fonts, keeps drawing, and starts with the
+// editor's program loaded in the session at tick 0.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, state, waitFrames, findItem, screenshot } from './harness.mjs';
@@ -40,7 +40,7 @@ test('the layout has every pane, in DESIGN.md order', async () => {
   assert.ok(timeline.y + timeline.h <= consolePane.y, 'console under the timeline');
   assert.ok(consolePane.y + consolePane.h <= s.canvas.cssH + 0.5, 'everything fits in the window');
   for (const label of ['Loop Lab', 'LESSON', 'CODE', 'LOOP', 'TIMELINE', 'CONSOLE', 'Welcome to the playground',
-    'Run the program to see the loop', 't = 0.0 s', 'READY QUEUE', 'TIMERS']) {
+    't = 0.0 s', 'READY QUEUE', 'TIMERS', 'TASKS']) {
     assert.ok(findItem(s, { label }), `"${label}" is on screen`);
   }
   const note = findItem(s, { label: 'virtual time: no real waiting' });
@@ -49,14 +49,18 @@ test('the layout has every pane, in DESIGN.md order', async () => {
   await context.close();
 });
 
-test('stepping controls are disabled until the engine is connected', async () => {
+test('the stepping controls are enabled and the session starts at tick 0', async () => {
   const { page, context } = await openApp(env);
   const s = await waitFrames(page, 3);
-  for (const label of ['Step line', 'Step tick', 'Step iteration', 'Run  \u25B6', 'Reset']) {
+  for (const label of ['Step line', 'Step tick', 'Step iteration', 'Run  \u25B6', 'Run to end', 'Reset']) {
     const item = findItem(s, { label });
     assert.ok(item, `${label} is drawn`);
-    assert.equal(item.disabled, true, `${label} is disabled`);
+    assert.equal(item.disabled, false, `${label} is enabled`);
   }
+  assert.equal(s.session.loaded, true);
+  assert.equal(s.session.tick, 0);
+  assert.equal(s.session.clock, 0);
+  assert.ok(findItem(s, { label: 't = 0.0 s   tick 0' }), 'the status shows the clock and the tick');
   assert.equal(findItem(s, { id: 'theme' }).disabled, false);
   await context.close();
 });

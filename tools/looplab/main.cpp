@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "engine/aio/aio.hpp"
 #include "engine/lang/compiler.hpp"
 #include "engine/vm/ops.hpp"
 #include "engine/vm/vm.hpp"
@@ -82,6 +83,7 @@ int run_file(const std::string& path, std::int64_t budget_limit, std::size_t mem
     std::string out_buffer;
     {
         vm::VM vm;
+        aio::install(vm);  // asyncio and contextlib: the embedded prelude
         vm.heap.byte_limit = memory_limit ? vm::allocated_bytes() + memory_limit : 0;
         vm.write_stdout = [&](std::string_view s) {
             out_buffer.append(s);

@@ -76,6 +76,13 @@ e.update({'z': 3}, w=4); print(e)
 print(e | {'a': 0}, dict.fromkeys('ab', 0))
 e |= {'q': 9}; print(e)
 f = e.copy(); f.clear(); print(f, len(e))
+g = {1: 'a', 2: 'b', 3: 'c'}
+h = {2: 'x', 4: 'y'}
+print(g.keys() & h.keys(), g.keys() | h, g.keys() - {1}, g.keys() ^ h.keys(), {1, 9} & g.keys())
+print(g.items() & {(1, 'a'), (2, 'z')}, g.keys() == {1, 2, 3}, {1, 2, 3} == g.keys(), g.keys() <= {1, 2, 3, 4})
+print(g.keys().isdisjoint([7]), g.items().isdisjoint([(1, 'a')]), g.values() == g.values())
+show(lambda: g.keys() & 1)
+show(lambda: g.values() & 1)
 )PY",
                   R"OUT([3, 1, 2, 4]
 [3, 1, 2, 4, 5, 6]
@@ -130,5 +137,10 @@ dict_keys(['x', 'y']) dict_values([1, 2]) dict_items([('x', 1), ('y', 2)])
 {'x': 1, 'y': 2, 'z': 3, 'w': 4, 'a': 0} {'a': 0, 'b': 0}
 {'x': 1, 'y': 2, 'z': 3, 'w': 4, 'q': 9}
 {} 5
+{2} {1, 2, 3, 4} {2, 3} {1, 3, 4} {1}
+{(1, 'a')} True True True
+True False False
+TypeError: 'int' object is not iterable
+TypeError: unsupported operand type(s) for &: 'dict_values' and 'int'
 )OUT");
 }

@@ -76,7 +76,6 @@ show(lambda: '{:{}}'.format(3, 5))
 show(lambda: '{:,}'.format(1234567))
 show(lambda: '{{literal}} {}'.format(1))
 show(lambda: '{}'.format())
-show(lambda: '{0}{}'.format(1, 2))
 show(lambda: '{x}'.format())
 show(lambda: '{'.format())
 show(lambda: '{0.real}'.format(5))
@@ -150,7 +149,6 @@ TypeError: The fill character must be exactly one character long
 '1,234,567'
 '{literal} 1'
 IndexError: Replacement index 0 out of range for positional args tuple
-ValueError: cannot switch from manual field specification to automatic field numbering
 KeyError: 'x'
 ValueError: Single '{' encountered in format string
 '5'

@@ -42,6 +42,23 @@ for bad in [lambda: heapq.heappop([]), lambda: heapq.heappush((), 1), lambda: he
         print(type(e).__name__ + ":", e)
 h = [(2, 'b'), (1, 'a'), (1, 'c')]
 heapq.heapify(h); print(h, heapq.heappop(h))
+import random
+rng = random.Random(2024)
+heap = []
+log = []
+serial = 0
+for step in range(400):
+    if heap and rng.random() < 0.4:
+        log.append(heapq.heappop(heap).name)
+    else:
+        heapq.heappush(heap, T(rng.randint(0, 4) * 0.5, serial))
+        serial += 1
+while heap:
+    log.append(heapq.heappop(heap).name)
+print(len(log), log[:40], sum(i * v for i, v in enumerate(log)))
+items = [T(rng.randint(0, 3), i) for i in range(300)]
+heapq.heapify(items)
+print([heapq.heappop(items).name for _ in range(30)])
 )PY",
                   R"OUT([1, 3, 2, 5, 9, 8]
 [1, 2, 3, 5, 8, 9]
@@ -66,5 +83,7 @@ IndexError: index out of range
 TypeError: heappush() argument 1 must be list, not tuple
 IndexError: index out of range
 [(1, 'c'), (2, 'b')] (1, 'a')
+233 [0, 1, 3, 8, 10, 6, 12, 14, 7, 15, 9, 2, 21, 19, 23, 26, 22, 27, 28, 24, 29, 18, 25, 16, 11, 32, 13, 33, 4, 31, 35, 36, 38, 34, 37, 5, 41, 17, 40, 39] 3894602
+[251, 125, 14, 6, 250, 249, 61, 123, 122, 244, 29, 240, 59, 35, 289, 237, 116, 231, 13, 143, 228, 56, 223, 110, 219, 217, 106, 208, 207, 205]
 )OUT");
 }
