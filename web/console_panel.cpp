@@ -46,7 +46,9 @@ void ConsolePanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runner
     }
     const ll::session::Snapshot& s = runner.snapshot();
 
-    ImGui::BeginChild("##console_body", ImGui::GetContentRegionAvail(), ImGuiChildFlags_None, ImGuiWindowFlags_HorizontalScrollbar);
+    // One child per view, so each keeps its own scroll position.
+    ImGui::BeginChild(tab_ == Tab::output ? "##console_output" : tab_ == Tab::narration ? "##console_narration" : "##console_warnings",
+                      ImGui::GetContentRegionAvail(), ImGuiChildFlags_None, ImGuiWindowFlags_HorizontalScrollbar);
     ImGui::PushFont(ctx.fonts.mono);
     const float stamp_w = ImGui::CalcTextSize("t=00.0  ").x;
     if (tab_ == Tab::output || tab_ == Tab::warnings) {
@@ -79,7 +81,7 @@ void ConsolePanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runner
             }
         }
         // Follow new output while the learner is at the bottom.
-        if (s.output.size() != last_output_count_) {
+        if (tab_ == Tab::output && s.output.size() != last_output_count_) {
             if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 4.0f) ImGui::SetScrollHereY(1.0f);
             last_output_count_ = s.output.size();
         }

@@ -152,9 +152,9 @@ void LoopPanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runner)
     ImGui::PushFont(ctx.fonts.mono);
     if (ImGui::BeginTable("##tasks", 3, flags, ImGui::GetContentRegionAvail())) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("task", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-        ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-        ImGui::TableSetupColumn("waiting for / outcome \xC2\xB7 bookmark", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn("task", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Task-1000 fetch()").x);
+        ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("  pending ").x + ctx.font_size * 0.6f);
+        ImGui::TableSetupColumn("waiting for / outcome, bookmark", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(rows.size()));
@@ -182,7 +182,7 @@ void LoopPanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runner)
                 } else {
                     detail = t.waiting_for;
                     if (const ll::session::FrameView* f = user_frame(t)) {
-                        detail += fmt::format("{}{} line {}", detail.empty() ? "" : "  \xC2\xB7  ", f->function, f->line);
+                        detail += fmt::format("{}line {}", detail.empty() ? "" : "  \xC2\xB7  ", f->line);
                     }
                 }
                 if (t.outcome == ll::session::TaskOutcome::Exception) ImGui::PushStyleColor(ImGuiCol_Text, p.error);

@@ -19,18 +19,41 @@ namespace {
 using ll::session::TaskState;
 using ll::session::TraceEvent;
 
-void legend_entry(const UiContext& ctx, const ImVec4& color, const char* name)
+// The legend of state colours, right-aligned in the panel's header strip (the body keeps every
+// pixel for rows). Drawn through the body's draw list with the header's clip rectangle.
+void draw_legend(const UiContext& ctx, ImVec2 panel_min, float width)
 {
+    const float header_h = ctx.font_size * 2.2f; // as begin_panel draws it
+    const float pad = ctx.font_size * 0.9f;
     const float box = ctx.font_size * 0.7f;
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float y = pos.y + (ImGui::GetTextLineHeight() - box) * 0.5f;
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + box, y + box), ctx.color(color), 2.0f);
-    ImGui::Dummy(ImVec2(box, ImGui::GetTextLineHeight()));
-    ImGui::SameLine(0, ctx.font_size * 0.4f);
-    ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette->text_muted);
-    ImGui::TextUnformatted(name);
-    ImGui::PopStyleColor();
-    ImGui::SameLine(0, ctx.font_size * 1.2f);
+    const Palette& p = *ctx.palette;
+    struct Entry {
+        const ImVec4* color;
+        const char* name;
+    };
+    const Entry entries[] = {{&p.task_pending, "pending"}, {&p.task_ready, "ready"}, {&p.task_running, "running"},
+                             {&p.task_done, "done"}, {&p.text, "print"}};
+    const float gap = ctx.font_size * 0.4f;
+    const float spacing = ctx.font_size * 1.1f;
+    float total = 0;
+    for (const Entry& e : entries) total += box + gap + ImGui::CalcTextSize(e.name).x + spacing;
+    total -= spacing;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(panel_min, ImVec2(panel_min.x + width, panel_min.y + header_h), false);
+    float x = panel_min.x + width - pad - total;
+    const float text_y = panel_min.y + (header_h - ImGui::GetTextLineHeight()) * 0.5f;
+    const float box_y = panel_min.y + (header_h - box) * 0.5f;
+    for (const Entry& e : entries) {
+        if (e.color == &p.text) {
+            dl->AddTriangleFilled(ImVec2(x, box_y), ImVec2(x + box, box_y), ImVec2(x + box * 0.5f, box_y + box), ctx.color(*e.color));
+        } else {
+            dl->AddRectFilled(ImVec2(x, box_y), ImVec2(x + box, box_y + box), ctx.color(*e.color), 2.0f);
+        }
+        x += box + gap;
+        dl->AddText(ImVec2(x, text_y), ctx.color(p.text_muted), e.name);
+        x += ImGui::CalcTextSize(e.name).x + spacing;
+    }
+    dl->PopClipRect();
 }
 
 // A "nice" axis step (1, 2 or 5 times a power of ten) giving about `target` labels.
@@ -80,20 +103,10 @@ void TimelinePanel::rebuild(SessionRunner& runner)
 
 void TimelinePanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runner)
 {
-    begin_panel(ctx, "Timeline", "TIMELINE", size, "one row per task, over virtual time");
+    const ImVec2 panel_min = ImGui::GetCursorScreenPos();
+    begin_panel(ctx, "Timeline", "TIMELINE", size);
     const Palette& p = *ctx.palette;
-    legend_entry(ctx, p.task_pending, "pending");
-    legend_entry(ctx, p.task_ready, "ready");
-    legend_entry(ctx, p.task_running, "running");
-    legend_entry(ctx, p.task_done, "done");
-    legend_entry(ctx, p.text, "\xE2\x96\xBC print");
-    if (runner.loaded() && (zoom_ != 1.0f || pan_ != 0.0)) {
-        if (ImGui::SmallButton("Fit")) {
-            zoom_ = 1.0f;
-            pan_ = 0.0;
-        }
-    }
-    ImGui::NewLine();
+    draw_legend(ctx, panel_min, size.x);
     if (!runner.loaded()) {
         empty_state(ctx, "No tasks yet", "Run the program to draw one row per task.");
         end_panel();
@@ -117,18 +130,36 @@ void TimelinePanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runne
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float label_w = std::min(avail.x * 0.3f, ImGui::CalcTextSize("Task-10 fetch_page").x);
     const float axis_h = ImGui::GetTextLineHeight() + 4;
-    const float row_h = std::round(ImGui::GetTextLineHeight() * 1.25f);
+    // Zoomed or panned: a Fit button in the axis row's label column brings everything back.
+    if (zoom_ != 1.0f || pan_ != 0.0) {
+        if (ImGui::SmallButton("Fit")) {
+            zoom_ = 1.0f;
+            pan_ = 0.0;
+        }
+    }
+    const float line_h = ImGui::GetTextLineHeight();
+    // Rows shrink to fit the panel (down to a few pixels: the shape still reads at a glance);
+    // labels are drawn while a row is tall enough for text.
+    const float content_h0 = origin.y + avail.y - (origin.y + axis_h);
+    const float row_h = std::clamp(std::floor(content_h0 / static_cast<float>(rows.size())), 5.0f, std::round(line_h * 1.3f));
+    // Labels shrink with the rows (a smaller size of the same face) until they would be unreadable.
+    const float label_size = std::min(ImGui::GetFontSize(), row_h - 1.0f);
+    const bool row_labels = label_size >= 9.0f;
     const float plot_x0 = origin.x + label_w + ctx.font_size * 0.6f;
     const float plot_x1 = origin.x + avail.x - ctx.font_size * 0.6f;
     const float plot_w = std::max(10.0f, plot_x1 - plot_x0);
-    const double end_time = std::max({s.clock, last_event_time_, 0.001});
+    // The span covers what happened and what is already scheduled (the timers' due times), so
+    // the six fetches' three seconds are visible from the first tick; at least one second.
+    double end_time = std::max({s.clock, last_event_time_, 1.0});
+    for (const ll::session::HandleView& h : s.timers) end_time = std::max(end_time, h.when);
     const double fit_span = end_time * 1.05;
     const double span = fit_span / zoom_;
     const double t0 = pan_;
     auto x_of = [&](double t) { return plot_x0 + static_cast<float>((t - t0) / span) * plot_w; };
 
     // Wheel zooms around the pointer; dragging pans.
-    ImGui::InvisibleButton("##timeline_area", avail);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + axis_h));
+    ImGui::InvisibleButton("##timeline_area", ImVec2(avail.x, std::max(1.0f, avail.y - axis_h)));
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 mouse = ImGui::GetIO().MousePos;
@@ -164,9 +195,13 @@ void TimelinePanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runne
     for (int i = 0; i < shown; ++i) {
         const Row& row = *rows[static_cast<std::size_t>(i)];
         const float y0 = top + static_cast<float>(i) * row_h;
-        const float bar0 = y0 + row_h * 0.18f;
-        const float bar1 = y0 + row_h * 0.82f;
-        dl->AddText(ImVec2(origin.x, y0 + (row_h - ImGui::GetTextLineHeight()) * 0.5f), ctx.color(p.text), row.label.c_str());
+        const float bar0 = y0 + std::max(1.0f, row_h * 0.15f);
+        const float bar1 = y0 + row_h - std::max(1.0f, row_h * 0.15f);
+        if (row_labels) {
+            dl->AddText(ImGui::GetFont(), label_size, ImVec2(origin.x, y0 + (row_h - label_size * line_h / ImGui::GetFontSize()) * 0.5f),
+                        ctx.color(p.text), row.label.c_str());
+        }
+        if (hovered && mouse.y >= y0 && mouse.y < y0 + row_h && mouse.x < plot_x0) tooltip = row.label;
         dl->PushClipRect(ImVec2(plot_x0, y0), ImVec2(plot_x1, y0 + row_h), true);
         for (std::size_t c = 0; c < row.changes.size(); ++c) {
             const double a = row.changes[c].first;
@@ -187,7 +222,7 @@ void TimelinePanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runne
         }
         for (const auto& [t, text] : row.prints) {
             const float x = x_of(t);
-            const float m = row_h * 0.22f;
+            const float m = std::max(3.0f, row_h * 0.22f);
             dl->AddTriangleFilled(ImVec2(x - m, y0), ImVec2(x + m, y0), ImVec2(x, y0 + m * 1.3f), ctx.color(p.text));
             if (hovered && std::abs(mouse.x - x) <= m && mouse.y >= y0 && mouse.y < y0 + row_h) {
                 tooltip = fmt::format("{} printed at t = {} s:\n{}", row.label, time_text(t), text);

@@ -847,6 +847,7 @@ private:
             emit(Op::GET_AITER);
             bind(head);
             push_handler(handler, base);
+            set_loc(s);  // CPython: __anext__ is awaited at the whole statement's span
             emit(Op::GET_ANEXT);
             emit(Op::LOAD_CONST, const_none());
             await_loop();
@@ -1191,12 +1192,18 @@ private:
                 body(h->body);
                 u().blocks.pop_back();
                 pop_handler();
+                // CPython gives the unbinding no location, so it inherits the body's last line:
+                // a value freed by `del e` (a never-awaited coroutine) reports that line.
+                Position handler_loc = u().loc;
+                if (!u().co->positions.empty()) u().loc.lineno = u().co->positions.back().lineno;
                 set_loc_none();
                 emit(Op::POP_EXCEPT);
                 emit(Op::LOAD_CONST, const_none());
                 store_name(h->name);
                 delete_name(h->name);
                 emit_jump(Op::JUMP_FORWARD, end);
+                u().loc = handler_loc;
+                set_loc_none();
                 // An exception inside the handler body: unbind the name, re-raise.
                 set_depth(base + 2);
                 bind(named_cleanup);
@@ -1345,10 +1352,9 @@ private:
         with_stmt(s, item + 1);
         u().blocks.pop_back();
         pop_handler();
-        // Normal exit: exit(None, None, None).
-        set_loc(s);
-        set_loc_none();
-        u().loc.lineno = s->span.lineno;
+        // Normal exit: exit(None, None, None). Like CPython 3.13, the exit code (both paths)
+        // points at the context expression, so a failing __exit__/__aexit__ shows it with carets.
+        set_loc_expr(wi->context_expr);
         emit(Op::PUSH_NULL);
         emit(Op::LOAD_CONST, const_none());
         emit(Op::LOAD_CONST, const_none());

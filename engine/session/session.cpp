@@ -188,6 +188,7 @@ void Session::Impl::run_once() {
         next_handle.reset();
     }
     budget.remaining = limits.tick_budget;
+    budget.pausing = false;
     vm->budget_exhausted = false;
     Frame* frame = main_frame.as<Frame>();
     Value result;
@@ -316,6 +317,7 @@ void Session::Impl::request_pause() {
     if (vm->thread.native_depth != 0) return;
     pause_requested = true;
     budget.remaining = 0;
+    budget.pausing = true;
 }
 
 void Session::Impl::write(OutputLine::Stream stream, std::string_view text) {

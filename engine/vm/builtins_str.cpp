@@ -309,6 +309,13 @@ struct FormatContext {
 bool render_pieces(VM& vm, const std::vector<base::FormatPiece>& pieces, const FormatContext& ctx, std::string& out, int depth);
 
 bool render_field(VM& vm, const base::FormatField& f, const FormatContext& ctx, std::string& out, int depth) {
+    // A malformed field raises at the step where CPython notices it (see base::FieldErrorStage).
+    auto fails_at = [&](base::FieldErrorStage stage) {
+        if (f.error_stage != stage) return false;
+        raise_from_base(vm, f.error);
+        return true;
+    };
+    if (fails_at(base::FieldErrorStage::Numbering)) return false;
     Value obj;
     if (f.arg_index) {
         if (ctx.is_map) {
@@ -343,10 +350,12 @@ bool render_field(VM& vm, const base::FormatField& f, const FormatContext& ctx, 
         else obj = get_item(vm, obj, new_str(vm, acc.name));
         if (!obj) return false;
     }
+    if (fails_at(base::FieldErrorStage::Accessors) || fails_at(base::FieldErrorStage::Conversion)) return false;
     if (f.conversion == 'r') obj = repr(vm, obj);
     else if (f.conversion == 's') obj = str(vm, obj);
     else if (f.conversion == 'a') obj = ascii_of(vm, obj);
     if (!obj) return false;
+    if (fails_at(base::FieldErrorStage::Spec)) return false;
     std::string spec;
     if (!f.spec.empty() && !render_pieces(vm, f.spec, ctx, spec, depth + 1)) return false;
     if (spec.empty() && is_type(obj, vm.types.str)) {

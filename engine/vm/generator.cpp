@@ -307,6 +307,26 @@ static Value m_close(VM& vm, Args a) {
     return Value::none();
 }
 
+// coro.__await__() returns a coroutine_wrapper (a Cell holding the coroutine): a plain iterator
+// with send/throw/close, so a generator-based __await__ can `yield from` it.
+static Value wrapper_call(VM& vm, Args a, Value (*fn)(VM&, Args)) {
+    std::vector<Value> argv(a.items, a.items + a.size());
+    argv[0] = a[0].as<Cell>()->value;
+    return fn(vm, Args(argv.data(), static_cast<std::uint32_t>(argv.size())));
+}
+
+static void init_coroutine_wrapper(VM& vm) {
+    Type* w = vm.types.coroutine_wrapper;
+    w->slots.new_ = nullptr;
+    w->slots.iter = [](VM&, const Value& s) { return s; };
+    w->slots.next = [](VM& vm, const Value& s) { return gen_next_slot(vm, s.as<Cell>()->value); };
+    def_method(vm, w, "send", [](VM& vm, Args a) { return wrapper_call(vm, a, m_send); });
+    def_method(vm, w, "throw", [](VM& vm, Args a) { return wrapper_call(vm, a, m_throw); });
+    def_method(vm, w, "close", [](VM& vm, Args a) { return wrapper_call(vm, a, m_close); });
+    def_method(vm, vm.types.coroutine, "__await__",
+               [](VM& vm, Args a) { return Value::steal(new Cell(vm.types.coroutine_wrapper, a[0])); });
+}
+
 static Value gen_repr(VM& vm, const Value& self) {
     Generator* g = self.as<Generator>();
     const char* w = g->kind == GenKind::Generator ? "generator" : g->kind == GenKind::Coroutine ? "coroutine" : "async_generator";
@@ -335,12 +355,18 @@ static Value gen_getattr(VM& vm, const Value& self, Str* name) {
     return generic_getattr(vm, self, name, true);
 }
 
+// traceback.cpp: an exception formatted like CPython's unraisable hook (frames without carets).
+// Declared here rather than in internal.hpp to keep this change's rebuild small.
+std::string format_exception_plain(VM& vm, const Value& exc);
+
 static void report_unraisable(VM& vm, const std::string& where) {
     Value exc = take_error(vm);
     std::string out = "Exception ignored in: " + where + "\n";
-    out += format_exception(vm, exc);
+    out += format_exception_plain(vm, exc);
     vm.write_stderr(out);
 }
+
+static Value asyncgen_hook(VM& vm, std::size_t which);
 
 static void gen_finalize(VM& vm, Object* self) {
     Generator* g = static_cast<Generator*>(self);
@@ -356,11 +382,15 @@ static void gen_finalize(VM& vm, Object* self) {
             Value r = gen_repr(vm, keep);
             where = r ? r.as<Str>()->text : "<generator>";
         }
-        if (g->kind == GenKind::AsyncGenerator) {
-            // Async generators are finalized by the event loop's hooks; without one they are closed.
+        Value finalizer;
+        if (g->kind == GenKind::AsyncGenerator && g->hooks_called) finalizer = asyncgen_hook(vm, 1);
+        if (finalizer) {
+            // The event loop's finalizer schedules agen.aclose() as a task (and so resurrects it).
+            if (!call(vm, finalizer, {keep})) report_unraisable(vm, where);
+        } else if (!gen_close(vm, g)) {
+            report_unraisable(vm, where);
         }
-        if (!gen_close(vm, g)) report_unraisable(vm, where);
-        keep.release();
+        --keep.release()->refcount;  // back to object_release's count, which frees it unless resurrected
     }
     if (saved_exc) vm.thread.exc = std::move(saved_exc);
 }
@@ -505,15 +535,43 @@ static Value agenop_close(VM&, Args a) {
     return Value::none();
 }
 
-static Value m_anext(VM& vm, Args a) { return Value::steal(new AsyncGenOp(vm.types.async_gen_asend, a[0], Value::none(), false)); }
+// The (firstiter, finalizer) pair installed by the event loop through engine/aio's
+// `_looplab.set_asyncgen_hooks` (CPython's sys.set_asyncgen_hooks); null when not installed.
+static Value asyncgen_hook(VM& vm, std::size_t which) {
+    if (!vm.modules || !is_dict(vm.modules)) return {};
+    Value m = vm.modules.as<Dict>()->get("_looplab");
+    if (!m || !is_type(m, vm.types.module)) return {};
+    Value hooks = m.as<Module>()->globals()->get("_asyncgen_hooks");
+    if (!hooks || !is_tuple(hooks) || hooks.as<Tuple>()->items.size() != 2) return {};
+    Value h = hooks.as<Tuple>()->items[which];
+    return h.is_none() ? Value() : h;
+}
+
+// CPython's async_gen_init_hooks: the first __anext__/asend/athrow/aclose calls firstiter(agen).
+static bool agen_init_hooks(VM& vm, const Value& agen) {
+    Generator* g = agen.as<Generator>();
+    if (g->hooks_called) return true;
+    g->hooks_called = true;
+    Value firstiter = asyncgen_hook(vm, 0);
+    if (!firstiter) return true;
+    return static_cast<bool>(call(vm, firstiter, {agen}));
+}
+
+static Value m_anext(VM& vm, Args a) {
+    if (!agen_init_hooks(vm, a[0])) return {};
+    return Value::steal(new AsyncGenOp(vm.types.async_gen_asend, a[0], Value::none(), false));
+}
 static Value m_asend(VM& vm, Args a) {
+    if (!agen_init_hooks(vm, a[0])) return {};
     return Value::steal(new AsyncGenOp(vm.types.async_gen_asend, a[0], a.size() > 1 ? a[1] : Value::none(), false));
 }
 static Value m_athrow(VM& vm, Args a) {
     if (a.size() < 2) return raise(vm, vm.exc.TypeError, "athrow expected at least 1 argument, got 0");
+    if (!agen_init_hooks(vm, a[0])) return {};
     return Value::steal(new AsyncGenOp(vm.types.async_gen_athrow, a[0], a[1], true));
 }
 static Value m_aclose(VM& vm, Args a) {
+    if (!agen_init_hooks(vm, a[0])) return {};
     auto* op = new AsyncGenOp(vm.types.async_gen_athrow, a[0], Value(), true);
     op->closing = true;
     return Value::steal(op);
@@ -600,7 +658,7 @@ void init_generator_types(VM& vm) {
     }
     vm.types.generator->slots.iter = [](VM&, const Value& s) { return s; };
     vm.types.generator->slots.next = gen_next_slot;
-    def_method(vm, vm.types.coroutine, "__await__", [](VM&, Args a) { return a[0]; });
+    init_coroutine_wrapper(vm);
     vm.types.coroutine->slots.next = gen_next_slot;
     Type* ag = vm.types.async_generator;
     def_method(vm, ag, "__aiter__", [](VM&, Args a) { return a[0]; });

@@ -159,6 +159,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
     Thread& th = vm.thread;
     Budget* saved_budget = vm.current_budget;
     if (!saved_budget) vm.current_budget = &budget;
+    // A native calling back into Python (list(it) over a Python __next__, sorted(key=...)) is a
+    // call too: without this, a loop driven from C++ would never spend the budget.
+    if (saved_budget && start_frame == entry && !budget.pausing && --budget.remaining <= 0) return Exit::OutOfBudget;
     struct BudgetRestore {
         VM& vm;
         Budget* saved;

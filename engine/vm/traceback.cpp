@@ -218,8 +218,18 @@ static int char_col(const std::string& line, int byte_col) {
 
 static int char_len(const std::string& s) { return static_cast<int>(base::cp_length(s)); }
 
+// Set while formatting for "Exception ignored in": CPython's C traceback printer used by the
+// default unraisable hook shows each frame's first source line without carets.
+static bool g_plain_frames = false;
+
 static std::string format_frame(const lang::CodeObject& co, std::uint32_t lasti, int lineno) {
     std::string out = fmt::format("  File \"{}\", line {}, in {}\n", co.filename, lineno, co.name);
+    if (g_plain_frames) {
+        std::string first = source_line(co, lineno);
+        std::size_t a = first.find_first_not_of(" \t\f");
+        if (a != std::string::npos) out += "    " + first.substr(a) + "\n";
+        return out;
+    }
     if (lasti >= co.positions.size()) return out;
     const lang::Position& p = co.positions[lasti];
     int end_lineno = p.end_lineno > 0 ? p.end_lineno : lineno;
@@ -491,6 +501,13 @@ std::string format_exception(VM& vm, const Value& exc) {
     std::string out;
     format_recursive(vm, exc, ctx, seen, out);
     if (saved) vm.thread.exc = std::move(saved);
+    return out;
+}
+
+std::string format_exception_plain(VM& vm, const Value& exc) {
+    g_plain_frames = true;
+    std::string out = format_exception(vm, exc);
+    g_plain_frames = false;
     return out;
 }
 

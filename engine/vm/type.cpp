@@ -240,6 +240,30 @@ static bool tramp_hash(VM& vm, const Value& self, std::int64_t& out) {
     return true;
 }
 
+// traceback.cpp: an exception formatted like CPython's unraisable hook (frames without carets).
+// Declared here rather than in internal.hpp to keep this change's rebuild small.
+std::string format_exception_plain(VM& vm, const Value& exc);
+
+// __del__: runs when the last reference goes (or at teardown for cycles). Like CPython, an
+// exception escaping it is reported as "Exception ignored in: <the __del__ function>" and dropped.
+static void tramp_del(VM& vm, Object* self) {
+    Value saved_exc = take_error(vm);
+    Value keep = Value::borrow(self);
+    Value f = self->type->lookup(vm.intern("__del__"));
+    if (f && !call_with_self(vm, f, keep, Args(nullptr, 0))) {
+        Value exc = take_error(vm);
+        Value where = repr(vm, f);
+        if (!where) (void)take_error(vm);
+        std::string out = "Exception ignored in: " + (where ? where.as<Str>()->text : std::string("<__del__>")) + "\n";
+        out += format_exception_plain(vm, exc);
+        vm.write_stderr(out);
+    }
+    // Hand the finalizer's reference back without triggering another release: object_release
+    // decides afterwards whether __del__ resurrected the object.
+    --keep.release()->refcount;
+    if (saved_exc) vm.thread.exc = std::move(saved_exc);
+}
+
 static bool unhashable(VM& vm, const Value& self, std::int64_t&) {
     raise_fmt(vm, vm.exc.TypeError, "unhashable type: '{}'", type_name(self));
     return false;
@@ -500,7 +524,7 @@ void fixup_slots(VM& vm, Type* cls) {
     if (own("__neg__") || own("__pos__") || own("__invert__")) s.unop = tramp_unop;
     if (own("__new__")) s.new_ = tramp_new;
     if (own("__init__")) s.init = tramp_init;
-    s.finalize = native->slots.finalize;
+    s.finalize = own("__del__") ? tramp_del : native->slots.finalize;
     cls->slots = s;
     // __eq__ without __hash__ makes instances unhashable (CPython sets __hash__ = None).
     Dict* d = cls->dict.as<Dict>();
@@ -542,6 +566,8 @@ Value new_class(VM& vm, std::string name, Type* base, Value ns, std::string modu
     } else {
         d->set(vm, "__module__", new_str(vm, cls->module));
     }
+    // Every class has a __doc__ (None without a docstring); functools.wraps-style code reads it.
+    if (!d->get("__doc__")) d->set(vm, "__doc__", Value::none());
     // __new__ defined in Python is implicitly a staticmethod.
     if (Value nw = d->get("__new__"); nw && is_type(nw, vm.types.function))
         d->set(vm, "__new__", Value::steal(new StaticMethod(vm.types.staticmethod, nw)));

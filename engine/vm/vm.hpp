@@ -59,6 +59,7 @@ struct BuiltinTypes {
 struct Budget {
     std::int64_t remaining = INT64_MAX;
     bool stop_on_line_change = false;  // line-step mode: stop when the running frame's line changes
+    bool pausing = false;  // `remaining` was zeroed by the embedder to pause, not spent by the program
 };
 
 enum class Exit { Returned, Yielded, Raised, OutOfBudget };

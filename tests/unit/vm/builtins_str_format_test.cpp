@@ -1,11 +1,9 @@
-// str.format numbering errors. Expected texts printed by CPython 3.13. Marked may_fail while
-// base::parse_format_string does not report switching between automatic and manual numbering
-// (it returns the field without an index and no error): remove the decorator once it does.
+// str.format numbering errors. Expected texts printed by CPython 3.13.
 #include "tests/unit/vm/lib_testing.hpp"
 
 using ll::vm::testing::check_program;
 
-TEST_CASE("str.format: switching between automatic and manual numbering" * doctest::may_fail()) {
+TEST_CASE("str.format: switching between automatic and manual numbering") {
     check_program(R"PY(
 for t in ['{0}{}', '{}{0}']:
     try:
