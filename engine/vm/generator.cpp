@@ -8,7 +8,18 @@ namespace ll::vm {
 Exit run_frames(VM& vm, Frame* entry, Frame* start, Budget& budget, Value& result, bool throwing);
 
 Generator::Generator(Type* t, GenKind k, Value f) : Object(t), kind(k), frame(std::move(f)) {}
-Generator::~Generator() = default;
+Generator::~Generator() {
+    // A generator stopped mid-run (its budget ran out under a native call, then the run was
+    // abandoned) can still be linked into the thread's handled-exception chain: unlink it, or
+    // sys.exc_info() would read freed memory.
+    Thread& th = current_vm().thread;
+    for (ExcStateNode** p = &th.exc_info; *p; p = &(*p)->previous) {
+        if (*p == &exc_state) {
+            *p = exc_state.previous;
+            break;
+        }
+    }
+}
 
 void gen_enter_frame(VM& vm, Generator* gen) {
     gen->exc_state.previous = vm.thread.exc_info;

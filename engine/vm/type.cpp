@@ -64,7 +64,9 @@ static Value object_repr(VM& vm, const Value& self) {
 }
 
 static bool object_hash(VM&, const Value& self, std::int64_t& out) {
-    auto p = reinterpret_cast<std::uintptr_t>(self.obj());
+    // CPython's pointer hash: rotate right by 4. Done in 64 bits, because a 32-bit pointer
+    // (WebAssembly) shifted by 60 is undefined behaviour and broke dicts keyed by objects.
+    auto p = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(self.obj()));
     out = static_cast<std::int64_t>((p >> 4) | (p << 60));
     if (out == -1) out = -2;
     return true;
