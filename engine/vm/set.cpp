@@ -54,13 +54,19 @@ void Set::insert_clean(std::int64_t hash, Value key) {
     std::size_t mask = table_.size() - 1;
     std::size_t i = static_cast<std::size_t>(hash) & mask;
     std::size_t perturb = static_cast<std::size_t>(hash);
+    // The same probe sequence as find_slot: linear probes from i, then the next i is derived
+    // from i itself (not from the last linear probe), or lookups would miss what was inserted.
+    std::size_t slot = 0;
     for (;;) {
-        if (table_[i].key.is_null()) break;
+        if (table_[i].key.is_null()) {
+            slot = i;
+            break;
+        }
         bool placed = false;
         if (i + kLinearProbes <= mask) {
-            for (std::size_t j = 0; j < kLinearProbes; ++j) {
-                ++i;
-                if (table_[i].key.is_null()) {
+            for (std::size_t j = i + 1; j <= i + kLinearProbes; ++j) {
+                if (table_[j].key.is_null()) {
+                    slot = j;
                     placed = true;
                     break;
                 }
@@ -70,9 +76,9 @@ void Set::insert_clean(std::int64_t hash, Value key) {
         perturb >>= kPerturbShift;
         i = (i * 5 + 1 + perturb) & mask;
     }
-    table_[i].hash = hash;
-    table_[i].key = std::move(key);
-    table_[i].dummy = false;
+    table_[slot].hash = hash;
+    table_[slot].key = std::move(key);
+    table_[slot].dummy = false;
 }
 
 void Set::resize(std::size_t minused) {
