@@ -8,6 +8,7 @@
 #include "widgets.h"
 
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 #include <imgui_impl_sdl2.h>
 
 #include <GLES3/gl3.h>
@@ -150,11 +151,29 @@ void App::replay_paste()
     }
 }
 
+void App::apply_browser_click_counts()
+{
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseClicked[0] && !left_click_counts_.empty()) {
+        // ImGui takes at most one press of a button per frame, in order: this frame's press is
+        // the oldest one queued.
+        const int clicks = left_click_counts_.front();
+        left_click_counts_.pop_front();
+        io.MouseClickedCount[0] = static_cast<ImU16>(clicks);
+        io.MouseDoubleClicked[0] = clicks == 2;
+    }
+    // Once ImGui has taken every queued input event, nothing queued here can still be ahead.
+    if (GImGui->InputEventsQueue.empty()) left_click_counts_.clear();
+}
+
 void App::frame()
 {
     const double started = platform::now_ms();
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
+        if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT) {
+            left_click_counts_.push_back(event.button.clicks);
+        }
         ImGui_ImplSDL2_ProcessEvent(&event);
     }
     sync_canvas();
@@ -169,6 +188,7 @@ void App::frame()
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
+    apply_browser_click_counts();
     test_api::begin_frame();
     draw_ui();
     ImGui::Render();

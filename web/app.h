@@ -19,6 +19,7 @@
 
 #include <SDL.h>
 
+#include <deque>
 #include <vector>
 
 namespace ll::web {
@@ -68,6 +69,12 @@ private:
     // A browser paste replays Ctrl+V over a few frames: press, then release.
     int paste_stage_ = 0;
     bool paste_pressed_ctrl_ = false;
+
+    // Click counts of the left-button presses SDL has seen and ImGui has not yet processed.
+    // SDL counts clicks from the browser events' own times; ImGui counts them from frame times,
+    // which misses a double-click when frames are slow (and hands one press to each frame).
+    std::deque<int> left_click_counts_;
+    void apply_browser_click_counts();
 
     Notices notices_;
     ProgressStore store_;

@@ -215,8 +215,10 @@ test('cut and paste through the clipboard bridge move text, each one undo step; 
   await page.keyboard.press('Control+Z');
   await waitState(page, (x) => x.editor.text === 'keep keep\n', 'undo the paste in one step');
   // Ctrl+/ comments the selected lines out at their common indentation, and back in.
-  await replaceProgram(page, 'if x:\n    y = 1\n\n    z = 2\n');
+  const program = 'if x:\n    y = 1\n\n    z = 2\n';
+  await replaceProgram(page, program);
   await page.keyboard.press('Control+A');
+  await waitState(page, (x) => x.editor.selection?.text === program, 'Ctrl+A selects the program');
   await page.keyboard.press('Control+Slash');
   await waitState(page, (x) => x.editor.text === '# if x:\n#     y = 1\n\n#     z = 2\n', 'lines commented out');
   await page.keyboard.press('Control+Slash');

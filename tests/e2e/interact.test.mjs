@@ -1,7 +1,7 @@
 // Real input through Chromium: clicks found by label, keyboard typing, browser paste, splitters.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, state, waitFrames, findItem, click, center, screenshot } from './harness.mjs';
+import { launch, openApp, state, waitFrames, waitState, findItem, click, center, screenshot } from './harness.mjs';
 import { luminanceStats } from './png.mjs';
 
 let env;
@@ -47,11 +47,9 @@ async function focusEditorEnd(page) {
   const editor = findItem(s, { id: 'editor' });
   assert.ok(editor, 'the editor is on screen');
   await page.mouse.click(editor.x + editor.w / 2, editor.y + editor.h - 5);
-  await waitFrames(page, 3);
+  await waitState(page, (x) => x.editor.active, 'the editor to take focus');
   await page.keyboard.press('Control+End');
-  const after = await waitFrames(page, 3);
-  assert.equal(after.editor.active, true, 'the editor has focus');
-  return after;
+  return waitState(page, (x) => x.editor.caret.line === x.editor.lines, 'Ctrl+End to the last line');
 }
 
 test('typing in the editor changes the program', async () => {
@@ -60,11 +58,12 @@ test('typing in the editor changes the program', async () => {
   const typed = 'print("hello")';
   await page.keyboard.type(typed, { delay: 20 });
   await page.keyboard.press('Enter');
-  const after = await waitFrames(page, 4);
-  assert.equal(after.editor.length, before.editor.length + typed.length + 1);
+  // Keys reach the app a few per frame: wait for the text itself, however slow the frames are.
+  const after = await waitState(page, (x) => x.editor.length === before.editor.length + typed.length + 1, 'the typed line');
+  assert.ok(after.editor.text.endsWith(typed + '\n'), 'the characters arrive in order');
   assert.equal(after.editor.lines, before.editor.lines + 1);
   await page.keyboard.press('Backspace');
-  const undone = await waitFrames(page, 4);
+  const undone = await waitState(page, (x) => x.editor.length === before.editor.length + typed.length, 'Backspace');
   assert.equal(undone.editor.lines, before.editor.lines);
   await screenshot(page, 'typed');
   await context.close();
@@ -79,7 +78,7 @@ test('a browser paste inserts the clipboard text into the editor', async () => {
     data.setData('text/plain', text);
     document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, pasted);
-  const after = await waitFrames(page, 6);
+  const after = await waitState(page, (x) => x.editor.length === before.editor.length + pasted.length, 'the pasted text');
   assert.equal(after.clipboardLength, pasted.length);
   assert.equal(after.editor.length, before.editor.length + pasted.length);
   assert.equal(after.editor.lines, before.editor.lines + 2);
@@ -90,10 +89,9 @@ test('copy puts the editor selection on the clipboard bridge', async () => {
   const { page, context } = await openApp(env);
   const before = await focusEditorEnd(page);
   await page.keyboard.press('Control+A');
-  await waitFrames(page, 2);
+  await waitState(page, (x) => x.editor.selection?.text.length === before.editor.length, 'Ctrl+A selects everything');
   await page.keyboard.press('Control+C');
-  const after = await waitFrames(page, 4);
-  assert.equal(after.clipboardLength, before.editor.length);
+  await waitState(page, (x) => x.clipboardLength === before.editor.length, 'the selection on the clipboard');
   await context.close();
 });
 
