@@ -26,6 +26,10 @@ struct TaskRecord {
     std::string waiting_for;
     const vm::Object* waiting_on = nullptr;  // the future it waits on (identity only)
     int created_by = 0, awaited_by = 0;
+    int created_line = 0;
+    std::string awaited_via;
+    int cancelled_by = 0;
+    std::string cancel_reason;
     bool internal = false;
 };
 
@@ -75,6 +79,7 @@ struct Session::Impl : aio::EventSink {
     std::vector<TraceEvent> trace;
     bool trace_truncated = false;
     std::vector<OutputLine> output;
+    std::vector<Hint> hints;
     std::string partial[3];
     TickScratch scratch;
 
@@ -99,6 +104,16 @@ struct Session::Impl : aio::EventSink {
     int task_of_handle(const vm::Value& handle, std::string* description);
     TaskRecord* record_of(const vm::Value& task);
     std::string narrate_tick();
+
+    // session_insight.cpp: teaching hints, the task tree's links, who cancelled whom.
+    void add_hint(Hint::Kind kind, int line, int task, std::string message);
+    void hint_blocking_call(double seconds);
+    void hint_from_warning(const std::string& text);
+    void hint_from_logged_exception(const std::string& message);
+    void note_task_creation(TaskRecord& r);
+    void note_gather_children(TaskRecord& parent, const vm::Value& gathering);
+    void note_cancellations();
+    int user_line();  // the line of the learner's code running now (0: none)
 
     // snapshot_build.cpp
     Snapshot build_snapshot();
