@@ -216,15 +216,7 @@ void Session::Impl::on_event(VM& v, std::string_view kind, Args d) {
             r->state = TaskState::Pending;
             r->waiting_on = reason.is_obj() ? reason.obj() : nullptr;
             // What the task's coroutine is inside (wait_for, a TaskGroup's exit...).
-            Value coro = attr(v, d[0], "_coro");
-            std::vector<std::string> inside;
-            for (Value c = coro; c.is_obj() && inside.size() < 64;) {
-                if (!is_type(c, v.types.coroutine) && !is_type(c, v.types.generator)) break;
-                Frame* f = c.as<Generator>()->frame_obj();
-                if (!f) break;
-                inside.push_back(f->code_obj()->co->qualname);
-                c = c.as<Generator>()->awaiting;
-            }
+            const std::vector<std::string> inside = awaiting_functions(v, attr(v, d[0], "_coro"));
             auto inside_of = [&](std::string_view name) {
                 for (const auto& n : inside)
                     if (n == name) return true;

@@ -31,19 +31,14 @@ std::vector<Frame*> running_stack(VM& vm) {
     return out;
 }
 
-// The functions a suspended coroutine is inside, outermost first (its frame, then what it awaits).
-std::vector<std::string> awaiting_functions(VM& vm, const Value& coro) {
-    std::vector<std::string> out;
-    Value c = coro;
-    for (int depth = 0; depth < 64 && c.is_obj(); ++depth) {
-        if (!is_type(c, vm.types.coroutine) && !is_type(c, vm.types.generator)) break;
-        auto* g = c.as<Generator>();
-        Frame* f = g->frame_obj();
-        if (!f) break;
-        out.push_back(qualname_of(f));
-        c = g->awaiting;
-    }
-    return out;
+// What a suspended generator or coroutine is delegating to (`await x` / `yield from x`): the
+// object on its stack when it paused at a delegating YIELD_VALUE (as the VM's frame_chain reads it).
+Value delegate_of(const Generator* g) {
+    const Frame* f = g->frame_obj();
+    if (!f || g->state != GenState::Suspended || f->pc == 0 || f->sp == 0) return {};
+    const lang::Instr prev = f->code_obj()->co->code[f->pc - 1];
+    if (prev.op() != lang::Op::YIELD_VALUE || !(prev.arg() & 2)) return {};
+    return const_cast<Frame*>(f)->stack()[f->sp - 1];
 }
 
 bool contains(const std::vector<std::string>& names, std::string_view name) {
@@ -53,6 +48,20 @@ bool contains(const std::vector<std::string>& names, std::string_view name) {
 }
 
 }  // namespace
+
+std::vector<std::string> awaiting_functions(VM& vm, const Value& coro) {
+    std::vector<std::string> out;
+    Value c = coro;
+    for (int depth = 0; depth < 64 && c.is_obj(); ++depth) {
+        if (!is_type(c, vm.types.coroutine) && !is_type(c, vm.types.generator)) break;
+        auto* g = c.as<Generator>();
+        Frame* f = g->frame_obj();
+        if (!f) break;
+        out.push_back(qualname_of(f));
+        c = delegate_of(g);
+    }
+    return out;
+}
 
 int Session::Impl::user_line() {
     Frame* f = aio::innermost_user_frame(*vm);

@@ -126,5 +126,8 @@ struct Session::Impl : aio::EventSink {
 std::string time_text(double t);                       // Python's repr of a float: "3.0"
 std::string safe_repr(vm::VM& vm, const vm::Value& v);  // repr without running user __repr__
 std::string program_line(const std::string& source, int line);  // stripped source text
+// The functions a suspended coroutine is inside, outermost first: its own frame, then what it
+// awaits, and so on (e.g. main, wait_for).
+std::vector<std::string> awaiting_functions(vm::VM& vm, const vm::Value& coro);
 
 }  // namespace ll::session

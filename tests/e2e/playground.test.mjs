@@ -219,3 +219,24 @@ test('each starter program loads from the menu and prints what CPython prints', 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+for (const size of [{ width: 1280, height: 720 }, { width: 3840, height: 2160 }]) {
+  test(`light theme at ${size.width}x${size.height}: hints, tree and timeline fit`, async () => {
+    const { page, context } = await openApp(env, { viewport: size });
+    await waitState(page, (x) => x.session.loaded, 'the starter loaded');
+    await replaceProgram(page, blocking);
+    await click(page, { id: 'theme' });
+    await waitState(page, (x) => x.theme === 'light', 'the light theme');
+    await click(page, { label: 'tree' });
+    await control(page, 'run_to_end');
+    const s = await waitState(page, (x) => x.session.finished && x.editor.hintList.length === 2 && x.board.tree, 'the run with hints and the tree');
+    for (const w of s.windows.filter((x) => ['TopBar', 'Lesson', 'Code', 'Loop', 'Controls', 'Timeline', 'Console'].includes(x.name))) {
+      assert.ok(w.x >= 0 && w.y >= 0 && w.x + w.w <= size.width + 0.5 && w.y + w.h <= size.height + 0.5, `${w.name} fits`);
+    }
+    const back = findItem(s, { label: '\u25C0 Step back' });
+    const reset = findItem(s, { label: 'Reset' });
+    assert.ok(back && reset && back.x + back.w <= reset.x, 'the controls bar holds Step back before Reset');
+    await screenshot(page, `playground-light-${size.width}x${size.height}`);
+    await context.close();
+  });
+}
