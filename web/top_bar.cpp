@@ -62,17 +62,20 @@ TopBarActions TopBar::draw(const UiContext& ctx, ImVec2 size, bool sharing)
     ImGui::SameLine(0, ctx.font_size * 1.2f);
     ImGui::SetCursorPosY(center_y);
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("Starter programs").x + frame_h * 1.6f);
-    if (ImGui::BeginCombo("##starters", "Starter programs")) {
+    const bool starters_open = ImGui::BeginCombo("##starters", "Starter programs");
+    if (!starters_open) {
+        // (while open, the last item is the popup's: the combo is only labelled when closed)
+        test_api::note_last_item("Starter programs");
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) {
+            ImGui::SetTooltip("Open a ready-made program (your code stays one Ctrl+Z away)");
+        }
+    } else {
         for (int i = 0; i < starter_count; ++i) {
             if (ImGui::Selectable(starter_table[i].title)) actions.load_starter = i;
             test_api::note_last_item(std::string("starter: ") + starter_table[i].title);
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetTooltip("%s", starter_table[i].summary);
         }
         ImGui::EndCombo();
-    }
-    test_api::note_last_item("Starter programs");
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) {
-        ImGui::SetTooltip("Open a ready-made program (your code stays one Ctrl+Z away)");
     }
 
     // Keeping and passing on work, then the view settings, right-aligned: text size and theme.
