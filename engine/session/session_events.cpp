@@ -360,6 +360,7 @@ std::string Session::Impl::narrate_tick() {
         case TaskState::Done:
             if (r.outcome == TaskOutcome::Result) return fmt::format("{} returned {} (done){}", r.name, r.outcome_repr, created);
             if (r.outcome == TaskOutcome::Exception) return fmt::format("{} raised {} (done){}", r.name, r.outcome_repr, created);
+            if (!r.cancel_reason.empty()) return fmt::format("{} was cancelled because {} (done){}", r.name, r.cancel_reason, created);
             return fmt::format("{} was cancelled (done){}", r.name, created);
         case TaskState::Running: break;
     }

@@ -291,4 +291,9 @@ asyncio.run(main())
         CHECK(t.cancel_reason == "parent was cancelled while awaiting the gather() it belongs to");
     }
     CHECK(children == 2);
+    // The narration of the tick that ended a child says why.
+    bool narrated = false;
+    for (const auto& line : s.narration())
+        narrated = narrated || line.find("was cancelled because parent was cancelled while awaiting the gather() it belongs to (done)") != std::string::npos;
+    CHECK(narrated);
 }
