@@ -284,6 +284,10 @@ void App::draw_ui()
     if (actions.import_progress) {
         platform::pick_text_file(".json,application/json");
     }
+    if (actions.load_starter >= 0 && actions.load_starter < starter_count) {
+        code_.editor().replace_all(starter_table[actions.load_starter].source);
+        load_editor_program();
+    }
     if (actions.toggle_theme) {
         theme_ = theme_ == Theme::dark ? Theme::light : Theme::dark;
         style_dirty_ = true;

@@ -13,6 +13,7 @@
 #include "saved_state.h"
 #include "session_runner.h"
 #include "share_flow.h"
+#include "starter_programs.h"
 #include "timeline_panel.h"
 #include "top_bar.h"
 #include "ui_context.h"

@@ -21,6 +21,10 @@ void App::apply_control(ControlAction action)
     if (edited) runner_.load(code_.editor().text(), code_.editor().version());
     switch (action) {
     case ControlAction::none: break;
+    case ControlAction::step_back:
+        running_ = false;
+        if (!edited) runner_.step_back(); // an edited program was just loaded: it is at its start
+        break;
     case ControlAction::step_line: running_ = false; runner_.step(StepKind::line); break;
     case ControlAction::step_tick: running_ = false; runner_.step(StepKind::tick); break;
     case ControlAction::step_iteration: running_ = false; runner_.step(StepKind::iteration); break;

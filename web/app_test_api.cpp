@@ -67,7 +67,7 @@ void App::register_test_api()
     // pause misbehaves in the engine today).
     test_api::set_command("control", [this](const std::string& arg) {
         static const std::pair<const char*, ControlAction> names[] = {
-            {"step_line", ControlAction::step_line}, {"step_tick", ControlAction::step_tick},
+            {"step_back", ControlAction::step_back}, {"step_line", ControlAction::step_line}, {"step_tick", ControlAction::step_tick},
             {"step_iteration", ControlAction::step_iteration}, {"run_to_end", ControlAction::run_to_end},
             {"reset", ControlAction::reset}, {"toggle_run", ControlAction::toggle_run}};
         for (const auto& [name, action] : names) {

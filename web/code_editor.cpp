@@ -618,6 +618,37 @@ void CodeEditor::draw_errors(const UiContext& ctx, const Metrics& m, int first, 
     }
 }
 
+// A hint tints its line's left edge and writes its label after the code ("◆ blocking call");
+// hovering the line shows the explanation.
+void CodeEditor::draw_hints(const UiContext& ctx, const Metrics& m, int first, int last, ImVec2 mouse, bool hovered)
+{
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec4& col = ctx.palette->hint;
+    ImFont* font = ImGui::GetFont();
+    const float font_size = ImGui::GetFontSize();
+    const float text_left = m.view_min.x + m.gutter_w;
+    int drawn_line = -1;
+    float label_x = 0;
+    for (const HintMark& hint : hints_) {
+        const int i = hint.line - 1;
+        if (i < first || i > last || i >= doc_.line_count()) continue;
+        const float y = m.origin_y + static_cast<float>(i) * m.line_h;
+        if (drawn_line != i) {
+            dl->AddRectFilled(ImVec2(text_left, y), ImVec2(m.view_max.x, y + m.line_h), ctx.color(with_alpha(col, 0.10f)));
+            dl->AddRectFilled(ImVec2(text_left, y), ImVec2(text_left + 3.0f, y + m.line_h), ctx.color(col));
+            label_x = m.text_x0 + static_cast<float>(utf8_char_count(doc_.line(i)) + 3) * m.char_w;
+            drawn_line = i;
+        }
+        const std::string label = "\xE2\x97\x86 " + hint.label; // ◆ then the words
+        dl->AddText(font, font_size, ImVec2(label_x, y + m.text_dy), ctx.color(col), label.c_str());
+        label_x += font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, label.c_str()).x + m.char_w * 2;
+        if (hovered && mouse.y >= y && mouse.y < y + m.line_h && mouse.x > text_left) {
+            if (!tooltip_shown_.empty()) tooltip_shown_ += "\n\n";
+            tooltip_shown_ += hint.message;
+        }
+    }
+}
+
 void CodeEditor::draw_gutter(const UiContext& ctx, const Metrics& m, int first, int last, ImVec2 mouse, bool hovered)
 {
     const Palette& p = *ctx.palette;
@@ -773,6 +804,7 @@ void CodeEditor::draw(const UiContext& ctx, const char* id, ImVec2 size)
     dl->PushClipRect(ImVec2(m.view_min.x + m.gutter_w, m.view_min.y), m.view_max, true);
     draw_text(ctx, m, first, last);
     draw_errors(ctx, m, first, last, io.MousePos, hovered);
+    draw_hints(ctx, m, first, last, io.MousePos, hovered);
     dl->PopClipRect();
     draw_gutter(ctx, m, first, last, io.MousePos, hovered);
     if (!tooltip_shown_.empty() && !dragging_) {
@@ -815,6 +847,14 @@ void CodeEditor::append_test_json(std::string& out) const
         const ErrorMark& e = errors_[i];
         out += fmt::format("{}{{\"line\":{},\"colBegin\":{},\"colEnd\":{},\"message\":", i ? "," : "", e.line, e.col_begin, e.col_end);
         test_api::append_json_string(out, e.message);
+        out += '}';
+    }
+    out += "],\"hintList\":[";
+    for (std::size_t i = 0; i < hints_.size(); ++i) {
+        out += fmt::format("{}{{\"line\":{},\"label\":", i ? "," : "", hints_[i].line);
+        test_api::append_json_string(out, hints_[i].label);
+        out += ",\"message\":";
+        test_api::append_json_string(out, hints_[i].message);
         out += '}';
     }
     out += "],\"tooltip\":";

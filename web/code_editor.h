@@ -27,6 +27,13 @@ struct ErrorMark {
     std::string message;
 };
 
+// A teaching hint on a 1-based line: a short label drawn after the code, the explanation on hover.
+struct HintMark {
+    int line = 0;
+    std::string label;   // e.g. "blocking call"
+    std::string message; // plain words: what happened, what to do instead
+};
+
 class CodeEditor {
 public:
     explicit CodeEditor(std::string_view text = {});
@@ -52,10 +59,12 @@ public:
     void set_running_line(int line) { running_line_ = line; }
     void set_bookmarks(std::vector<GutterMarker> markers) { bookmarks_ = std::move(markers); }
     void set_errors(std::vector<ErrorMark> errors) { errors_ = std::move(errors); }
+    void set_hints(std::vector<HintMark> hints) { hints_ = std::move(hints); }
     void set_read_only(bool read_only) { read_only_ = read_only; }
     int running_line() const { return running_line_; }
     const std::vector<GutterMarker>& bookmarks() const { return bookmarks_; }
     const std::vector<ErrorMark>& errors() const { return errors_; }
+    const std::vector<HintMark>& hints() const { return hints_; }
 
     // What the last frame showed, for the test API: 0-based first and last visible lines and
     // the tooltip shown (empty if none).
@@ -100,6 +109,7 @@ private:
     void draw_text(const UiContext& ctx, const Metrics& m, int first, int last);
     void draw_gutter(const UiContext& ctx, const Metrics& m, int first, int last, ImVec2 mouse, bool hovered);
     void draw_errors(const UiContext& ctx, const Metrics& m, int first, int last, ImVec2 mouse, bool hovered);
+    void draw_hints(const UiContext& ctx, const Metrics& m, int first, int last, ImVec2 mouse, bool hovered);
 
     TextDocument doc_;
     Selection sel_;
@@ -113,6 +123,7 @@ private:
     int running_line_ = 0;
     std::vector<GutterMarker> bookmarks_;
     std::vector<ErrorMark> errors_;
+    std::vector<HintMark> hints_;
 
     std::uint64_t width_version_ = ~0ull; // the widest line, recomputed when the text changes
     int widest_chars_ = 0;

@@ -3,7 +3,7 @@
 // lines).
 #include "code_panel.h"
 
-#include "starter_program.h"
+#include "starter_programs.h"
 #include "task_style.h"
 #include "test_api.h"
 #include "widgets.h"
@@ -15,6 +15,21 @@
 
 namespace ll::web {
 namespace {
+
+// The few words drawn after a hinted line (the explanation is in the tooltip).
+std::string hint_label(const ll::session::Hint& h)
+{
+    using K = ll::session::Hint::Kind;
+    std::string label;
+    switch (h.kind) {
+    case K::BlockingCall: label = "blocking call: the whole loop froze"; break;
+    case K::NeverAwaited: label = "coroutine never awaited"; break;
+    case K::DestroyedPending: label = "task destroyed while pending"; break;
+    case K::ExceptionNotRetrieved: label = "task exception never retrieved"; break;
+    }
+    if (h.count > 1) label += fmt::format(" (\xC3\x97{})", h.count);
+    return label;
+}
 
 using ll::session::OutputLine;
 
@@ -83,7 +98,7 @@ std::string literal_for(const ll::session::ParamDecl& d, double v)
 
 } // namespace
 
-CodePanel::CodePanel() : editor_(starter_program) {}
+CodePanel::CodePanel() : editor_(default_starter()) {}
 
 const std::vector<ll::session::ParamDecl>& CodePanel::params()
 {
@@ -101,6 +116,7 @@ void CodePanel::update_marks(SessionRunner& runner)
         editor_.set_running_line(0);
         editor_.set_bookmarks({});
         editor_.set_errors({});
+        editor_.set_hints({});
         return;
     }
     const ll::session::Snapshot& s = runner.snapshot();
@@ -123,6 +139,12 @@ void CodePanel::update_marks(SessionRunner& runner)
         }
     }
     editor_.set_errors(std::move(errors));
+    std::vector<HintMark> hints;
+    for (const ll::session::Hint& h : s.hints) {
+        if (h.line <= 0) continue;
+        hints.push_back({h.line, hint_label(h), h.message});
+    }
+    editor_.set_hints(std::move(hints));
 }
 
 std::optional<ParamChange> CodePanel::draw_params(const UiContext& ctx)

@@ -17,7 +17,7 @@ using ll::session::TraceEvent;
 
 void ConsolePanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runner)
 {
-    begin_panel(ctx, "Console", "CONSOLE", size);
+    begin_panel(ctx, "Console", "CONSOLE", size, "times are virtual: no real waiting");
 
     // The view switch: plain text for the unselected views, a filled chip for the chosen one.
     const Palette& p = *ctx.palette;

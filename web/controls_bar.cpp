@@ -38,6 +38,12 @@ ControlAction ControlsBar::draw(const UiContext& ctx, ImVec2 size, SessionRunner
     // (pressing loads it first).
     const bool can_step = code_changed || !runner.finished();
     ControlAction action = ControlAction::none;
+    // Back is possible once the loaded program has moved (an edited program starts at tick 0).
+    const bool can_back = !code_changed && runner.loaded() && (runner.snapshot().tick > 0 || runner.finished());
+    if (control_button("\xE2\x97\x80 Step back", "Go back one tick: the program is replayed from its start to the previous tick (Shift+F7)", can_back)) {
+        action = ControlAction::step_back;
+    }
+    ImGui::SameLine();
     if (control_button("Step line", "Run until the current line changes (F6)", can_step)) action = ControlAction::step_line;
     ImGui::SameLine();
     if (control_button("Step tick", "Run one callback of the loop, or one jump of the idle clock (F7)", can_step)) action = ControlAction::step_tick;
@@ -61,6 +67,7 @@ ControlAction ControlsBar::draw(const UiContext& ctx, ImVec2 size, SessionRunner
     if (action == ControlAction::none) {
         const bool shift = ImGui::GetIO().KeyShift;
         if (ImGui::IsKeyPressed(ImGuiKey_F6, false)) action = ControlAction::step_line;
+        else if (ImGui::IsKeyPressed(ImGuiKey_F7, false) && shift && can_back) action = ControlAction::step_back;
         else if (ImGui::IsKeyPressed(ImGuiKey_F7, false) && !shift) action = ControlAction::step_tick;
         else if (ImGui::IsKeyPressed(ImGuiKey_F8, false)) action = ControlAction::step_iteration;
         else if (ImGui::IsKeyPressed(ImGuiKey_F9, false)) action = ControlAction::toggle_run;

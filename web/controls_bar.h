@@ -6,7 +6,7 @@
 
 namespace ll::web {
 
-enum class ControlAction { none, step_line, step_tick, step_iteration, run_to_end, reset, toggle_run };
+enum class ControlAction { none, step_back, step_line, step_tick, step_iteration, run_to_end, reset, toggle_run };
 
 class ControlsBar {
 public:

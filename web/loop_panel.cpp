@@ -3,6 +3,7 @@
 // (clipped, so a thousand tasks cost only the rows on screen).
 #include "loop_panel.h"
 
+#include "task_board.h"
 #include "task_style.h"
 #include "test_api.h"
 #include "time_text.h"
@@ -133,77 +134,7 @@ void LoopPanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runner)
     ImGui::PopFont();
     ImGui::Spacing();
 
-    section_caption(ctx, "TASKS");
-    ImGui::SameLine();
-    ImGui::Checkbox("asyncio internals", &show_internals_);
-
-    std::vector<int> rows; // indices of the tasks shown (internal helpers hidden unless asked)
-    rows.reserve(s.tasks.size());
-    for (std::size_t i = 0; i < s.tasks.size(); ++i) {
-        if (show_internals_ || !s.tasks[i].internal) rows.push_back(static_cast<int>(i));
-    }
-    if (rows.empty()) {
-        muted_text(ctx, "No tasks yet: asyncio.run() creates the first one.");
-        end_panel();
-        return;
-    }
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
-    ImGui::PushFont(ctx.fonts.mono);
-    if (ImGui::BeginTable("##tasks", 3, flags, ImGui::GetContentRegionAvail())) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("task", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Task-1000 fetch()").x);
-        ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("  pending ").x + ctx.font_size * 0.6f);
-        ImGui::TableSetupColumn("waiting for / outcome, bookmark", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableHeadersRow();
-        ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(rows.size()));
-        while (clipper.Step()) {
-            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-                const TaskView& t = s.tasks[static_cast<std::size_t>(rows[static_cast<std::size_t>(r)])];
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::PushID(t.id);
-                const std::string name = fmt::format("{} {}()", t.name, t.coro);
-                ImGui::Selectable(name.c_str(), t.id == s.running_task, ImGuiSelectableFlags_SpanAllColumns);
-                const bool hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort);
-                ImGui::PopID();
-                ImGui::TableNextColumn();
-                const ImVec4& color = state_color(p, t.state);
-                state_dot(ctx, color);
-                ImGui::PushStyleColor(ImGuiCol_Text, color);
-                ImGui::TextUnformatted(ll::session::to_string(t.state));
-                ImGui::PopStyleColor();
-                test_api::note_last_item(fmt::format("{}: {}##task{}", t.name, ll::session::to_string(t.state), t.id));
-                ImGui::TableNextColumn();
-                std::string detail;
-                if (t.state == ll::session::TaskState::Done) {
-                    detail = outcome_text(t);
-                } else {
-                    detail = t.waiting_for;
-                    if (const ll::session::FrameView* f = user_frame(t)) {
-                        detail += fmt::format("{}line {}", detail.empty() ? "" : "  \xC2\xB7  ", f->line);
-                    }
-                }
-                if (t.outcome == ll::session::TaskOutcome::Exception) ImGui::PushStyleColor(ImGuiCol_Text, p.error);
-                else ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
-                ImGui::TextUnformatted(detail.c_str());
-                ImGui::PopStyleColor();
-                if (hovered) {
-                    std::string tip = fmt::format("{}  {}()  {}", t.name, t.coro, ll::session::to_string(t.state));
-                    if (!t.waiting_for.empty()) tip += "\nwaiting for " + t.waiting_for;
-                    if (t.cancelled_by != 0) tip += fmt::format("\ncancelled by task {} ({})", t.cancelled_by, t.cancel_reason);
-                    const std::string chain = bookmark_text(t, show_internals_);
-                    if (!chain.empty()) tip += "\n\nbookmark (outermost first):\n" + chain;
-                    const std::string outcome = outcome_text(t);
-                    if (!outcome.empty()) tip += "\n" + outcome;
-                    ImGui::SetTooltip("%s", tip.c_str());
-                }
-            }
-        }
-        ImGui::EndTable();
-    }
-    ImGui::PopFont();
+    board_.draw(ctx, s);
     end_panel();
 }
 

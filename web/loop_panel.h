@@ -2,6 +2,7 @@
 #pragma once
 
 #include "session_runner.h"
+#include "task_board.h"
 #include "ui_context.h"
 
 namespace ll::web {
@@ -11,7 +12,7 @@ public:
     void draw(const UiContext& ctx, ImVec2 size, SessionRunner& runner);
 
 private:
-    bool show_internals_ = false; // view state: the prelude's helper tasks and frames
+    TaskBoard board_;
 };
 
 } // namespace ll::web

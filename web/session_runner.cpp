@@ -37,6 +37,13 @@ void SessionRunner::step(StepKind kind)
     }
 }
 
+void SessionRunner::step_back()
+{
+    if (!loaded_) return;
+    ++generation_;
+    session_.step_back();
+}
+
 void SessionRunner::reset()
 {
     if (!loaded_) return;
@@ -105,6 +112,10 @@ void SessionRunner::append_test_json(std::string& out)
         out += fmt::format(",\"state\":\"{}\",\"outcome\":\"{}\",\"internal\":{},\"result\":", ll::session::to_string(t.state),
                            outcome_name(t.outcome), t.internal ? "true" : "false");
         test_api::append_json_string(out, t.outcome_repr);
+        out += fmt::format(",\"createdBy\":{},\"createdLine\":{},\"awaitedBy\":{},\"awaitedVia\":", t.created_by, t.created_line, t.awaited_by);
+        test_api::append_json_string(out, t.awaited_via);
+        out += fmt::format(",\"cancelledBy\":{},\"cancelReason\":", t.cancelled_by);
+        test_api::append_json_string(out, t.cancel_reason);
         out += '}';
     }
     out += "],\"output\":[";
@@ -114,6 +125,15 @@ void SessionRunner::append_test_json(std::string& out)
         first = false;
         out += fmt::format("{{\"stream\":\"{}\",\"text\":", stream_name(line.stream));
         test_api::append_json_string(out, line.text);
+        out += '}';
+    }
+    out += "],\"hints\":[";
+    first = true;
+    for (const ll::session::Hint& h : s.hints) {
+        if (!first) out += ',';
+        first = false;
+        out += fmt::format("{{\"kind\":\"{}\",\"line\":{},\"task\":{},\"count\":{},\"message\":", ll::session::to_string(h.kind), h.line, h.task, h.count);
+        test_api::append_json_string(out, h.message);
         out += '}';
     }
     out += "],\"stdout\":";

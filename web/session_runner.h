@@ -25,6 +25,8 @@ public:
     void load(const std::string& code, std::uint64_t version);
     void step(StepKind kind);
     void reset();
+    // Back to the previous tick: the session replays the same program from its start.
+    void step_back();
     // Reloads `code` and steps ticks until the previous tick count is reached again (or the end):
     // a parameter change keeps the learner where they were.
     void reload_to_same_tick(const std::string& code, std::uint64_t version);

@@ -27,6 +27,7 @@ const Palette dark_palette{
     .task_done = rgb(0x7d8590),
     .error = rgb(0xff6b6b),
     .notice_info = rgb(0x6cb6ff),
+    .hint = rgb(0xc792ea),
     .syntax = {
         .text = rgb(0xdde1e8),
         .keyword = rgb(0xd49bff),
@@ -58,6 +59,7 @@ const Palette light_palette{
     .task_done = rgb(0x6b7480),
     .error = rgb(0xd1242f),
     .notice_info = rgb(0x1a66d6),
+    .hint = rgb(0x8250df),
     .syntax = {
         .text = rgb(0x1f2630),
         .keyword = rgb(0x8a3ec8),

@@ -19,7 +19,7 @@ namespace {
 using ll::session::TaskState;
 using ll::session::TraceEvent;
 
-// The legend of state colours, right-aligned in the panel's header strip (the body keeps every
+// The legend of state colours and the "virtual time" reminder, right-aligned in the panel's header strip (the body keeps every
 // pixel for rows). Drawn through the body's draw list with the header's clip rectangle.
 void draw_legend(const UiContext& ctx, ImVec2 panel_min, float width)
 {
@@ -37,7 +37,9 @@ void draw_legend(const UiContext& ctx, ImVec2 panel_min, float width)
     const float spacing = ctx.font_size * 1.1f;
     float total = 0;
     for (const Entry& e : entries) total += box + gap + ImGui::CalcTextSize(e.name).x + spacing;
-    total -= spacing;
+    // Then the reminder that the axis is virtual time.
+    const char* note = "virtual time: no real waiting";
+    total += ImGui::CalcTextSize(note).x;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(panel_min, ImVec2(panel_min.x + width, panel_min.y + header_h), false);
     float x = panel_min.x + width - pad - total;
@@ -53,6 +55,7 @@ void draw_legend(const UiContext& ctx, ImVec2 panel_min, float width)
         dl->AddText(ImVec2(x, text_y), ctx.color(p.text_muted), e.name);
         x += ImGui::CalcTextSize(e.name).x + spacing;
     }
+    dl->AddText(ImVec2(x, text_y), ctx.color(p.text_muted), note);
     dl->PopClipRect();
 }
 

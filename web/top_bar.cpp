@@ -3,6 +3,7 @@
 #include "top_bar.h"
 
 #include "test_api.h"
+#include "starter_programs.h"
 #include "widgets.h"
 
 #include <fmt/format.h>
@@ -56,6 +57,26 @@ TopBarActions TopBar::draw(const UiContext& ctx, ImVec2 size, bool sharing)
     ImGui::SameLine();
     ImGui::SetCursorPosY(center_y);
     unavailable_button("Next  \xE2\x96\xB6", "Lessons are not loaded yet: this is the playground.");
+
+    // The scratch playground's starter programs; loading one is a single undoable edit.
+    ImGui::SameLine(0, ctx.font_size * 1.2f);
+    ImGui::SetCursorPosY(center_y);
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("Starter programs").x + frame_h * 1.6f);
+    const bool starters_open = ImGui::BeginCombo("##starters", "Starter programs");
+    if (!starters_open) {
+        // (while open, the last item is the popup's: the combo is only labelled when closed)
+        test_api::note_last_item("Starter programs");
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) {
+            ImGui::SetTooltip("Open a ready-made program (your code stays one Ctrl+Z away)");
+        }
+    } else {
+        for (int i = 0; i < starter_count; ++i) {
+            if (ImGui::Selectable(starter_table[i].title)) actions.load_starter = i;
+            test_api::note_last_item(std::string("starter: ") + starter_table[i].title);
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetTooltip("%s", starter_table[i].summary);
+        }
+        ImGui::EndCombo();
+    }
 
     // Keeping and passing on work, then the view settings, right-aligned: text size and theme.
     const std::string size_text = fmt::format("{:.0f} px", ctx.font_size);

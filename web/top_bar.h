@@ -12,6 +12,7 @@ struct TopBarActions {
     bool share = false;
     bool export_progress = false;
     bool import_progress = false;
+    int load_starter = -1; // index into starter_table: put that program in the editor
 };
 
 class TopBar {

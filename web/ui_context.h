@@ -40,6 +40,7 @@ struct Palette {
     ImVec4 task_done;
     ImVec4 error;        // error underlines and problem notices
     ImVec4 notice_info;  // the stripe of an informational notice
+    ImVec4 hint;         // teaching hints on a code line (a mistake asyncio warns about)
     SyntaxColors syntax;
 };
 

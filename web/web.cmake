@@ -55,7 +55,9 @@ target_link_libraries(ll_imgui PUBLIC ll_sdl2)
 # --- the app ----------------------------------------------------------------------------------
 # Compiled once, linked twice: the site (looplab.js + .wasm + .data) and the single-file page.
 file(GLOB ll_web_srcs CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
-add_library(looplab_web_objs OBJECT ${ll_web_srcs})
+include("${CMAKE_SOURCE_DIR}/web/embed_starters.cmake")
+add_library(looplab_web_objs OBJECT ${ll_web_srcs} "${CMAKE_BINARY_DIR}/generated/starter_programs_data.cpp")
+target_include_directories(looplab_web_objs PRIVATE "${CMAKE_SOURCE_DIR}/web")
 target_compile_options(looplab_web_objs PRIVATE ${LOOPLAB_WARNINGS} ${LOOPLAB_WEB_OPT})
 target_link_libraries(looplab_web_objs PUBLIC ll_imgui ll_thirdparty)
 # The app does not call the engine yet; building without it keeps the page buildable while the

@@ -70,6 +70,31 @@ void Session::step_iteration() { impl_->drive(Goal::Iteration); }
 void Session::run_until(double t) { impl_->drive(Goal::Time, t); }
 void Session::run_to_end() { impl_->drive(Goal::End); }
 
+void Session::step_back() {
+    Impl& s = *impl_;
+    if (!s.vm) return;
+    const std::int64_t here = s.tick;
+    const bool ended = s.finished;
+    if (!ended) {
+        // While the program runs, each step_tick adds exactly one to the tick count.
+        if (here == 0) return;
+        s.start();
+        while (!s.finished && s.tick < here - 1) s.drive(Goal::Tick);
+        return;
+    }
+    // At the end the last step may not have counted a tick: count the steps to the end, then
+    // replay one fewer.
+    s.start();
+    if (s.finished) return;  // ended before its first tick: there is nothing to go back to
+    std::int64_t steps = 0;
+    while (!s.finished) {
+        s.drive(Goal::Tick);
+        ++steps;
+    }
+    s.start();
+    for (std::int64_t i = 0; i + 1 < steps && !s.finished; ++i) s.drive(Goal::Tick);
+}
+
 const Snapshot& Session::snapshot() {
     Impl& s = *impl_;
     if (s.snap_dirty) {
@@ -129,6 +154,7 @@ void Session::Impl::start() {
     trace.clear();
     trace_truncated = false;
     output.clear();
+    hints.clear();
     for (auto& p : partial) p.clear();
     scratch = TickScratch{};
     snap_dirty = true;
@@ -336,6 +362,7 @@ void Session::Impl::write(OutputLine::Stream stream, std::string_view text) {
         if (stream == OutputLine::Stream::Stderr && l.text.find("Warning: ") != std::string::npos &&
             l.text.find(": ") < l.text.find("Warning: "))
             l.stream = OutputLine::Stream::Warning;
+        if (l.stream == OutputLine::Stream::Warning) hint_from_warning(l.text);
         l.time = virtual_clock(*vm);
         l.tick = tick;
         l.line = line;

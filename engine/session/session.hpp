@@ -48,6 +48,10 @@ public:
     void step_iteration();  // the rest of the current pass of the loop
     void run_until(double t);  // until the clock reaches t (stops before a jump past t)
     void run_to_end();
+    // Back to where the previous step_tick would have left the program: the session is
+    // deterministic, so it replays the same program from its start. Nothing happens at tick 0.
+    // The cost is a run from the start to here (a program's trace is replayed, not stored).
+    void step_back();
 
     const Snapshot& snapshot();
     const std::vector<TraceEvent>& trace() const;

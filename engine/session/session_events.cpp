@@ -195,6 +195,7 @@ void Session::Impl::on_event(VM& v, std::string_view kind, Args d) {
             r.coro = coro ? std::string(type_name(coro)) : "?";
         }
         r.created_by = current_task;
+        note_task_creation(r);
         task_ids[r.object] = r.id;
         tasks.push_back(r);
         if (scratch.task || current_task) scratch.created.push_back(r.id);
@@ -214,13 +215,24 @@ void Session::Impl::on_event(VM& v, std::string_view kind, Args d) {
         } else if (state == "pending") {
             r->state = TaskState::Pending;
             r->waiting_on = reason.is_obj() ? reason.obj() : nullptr;
+            // What the task's coroutine is inside (wait_for, a TaskGroup's exit...).
+            const std::vector<std::string> inside = awaiting_functions(v, attr(v, d[0], "_coro"));
+            auto inside_of = [&](std::string_view name) {
+                for (const auto& n : inside)
+                    if (n == name) return true;
+                return false;
+            };
             if (TaskRecord* other = record_of(reason)) {
                 r->waiting_for = "for " + other->name + " to finish";
                 other->awaited_by = r->id;
+                other->awaited_via = inside_of("wait_for") ? "wait_for" : "await";
             } else if (auto it = sleep_deadlines.find(r->waiting_on); it != sleep_deadlines.end()) {
                 r->waiting_for = "until t=" + time_text(it->second);
             } else if (reason.is_obj() && type_name(reason) == "_GatheringFuture") {
                 r->waiting_for = "for gather() to finish";
+                note_gather_children(*r, reason);
+            } else if (inside_of("TaskGroup.__aexit__")) {
+                r->waiting_for = "for its TaskGroup's tasks to finish";
             } else {
                 r->waiting_for = "for a " + std::string(reason.is_obj() ? type_name(reason) : "Future");
             }
@@ -233,6 +245,7 @@ void Session::Impl::on_event(VM& v, std::string_view kind, Args d) {
                   : rs == "error" ? "will be resumed with an error"
                                   : "was woken up";
             if (rs != "created" && rs != "yielded" && rs != "error") r->waiting_for.clear();
+            if (reason.is_obj() && !is_str(reason)) note_cancellations();  // woken by a future: a cancel()?
         } else if (state == "done") {
             r->state = TaskState::Done;
             std::string rs = text_of(v, reason);
@@ -283,7 +296,9 @@ void Session::Impl::on_event(VM& v, std::string_view kind, Args d) {
     } else if (kind == "handle_cancelled") {
         if (attr(v, d[0], "_when")) add_event(TraceEvent::Kind::TimerCancelled, current_task, "timer cancelled");
     } else if (kind == "exception_logged") {
-        add_event(TraceEvent::Kind::Exception, current_task, text_of(v, d[0]));
+        std::string message = text_of(v, d[0]);
+        hint_from_logged_exception(message);
+        add_event(TraceEvent::Kind::Exception, current_task, std::move(message));
     }
 }
 
@@ -291,6 +306,7 @@ void Session::Impl::on_clock(VM&, double old_time, double new_time, bool blockin
     snap_dirty = true;
     if (blocking) {
         scratch.blocked += new_time - old_time;
+        hint_blocking_call(new_time - old_time);
         add_event(TraceEvent::Kind::ClockAdvanced, current_task,
                   fmt::format("a blocking call froze the loop: the clock moved from t={} to t={}", time_text(old_time),
                               time_text(new_time)));
@@ -344,6 +360,7 @@ std::string Session::Impl::narrate_tick() {
         case TaskState::Done:
             if (r.outcome == TaskOutcome::Result) return fmt::format("{} returned {} (done){}", r.name, r.outcome_repr, created);
             if (r.outcome == TaskOutcome::Exception) return fmt::format("{} raised {} (done){}", r.name, r.outcome_repr, created);
+            if (!r.cancel_reason.empty()) return fmt::format("{} was cancelled because {} (done){}", r.name, r.cancel_reason, created);
             return fmt::format("{} was cancelled (done){}", r.name, created);
         case TaskState::Running: break;
     }

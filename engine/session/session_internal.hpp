@@ -26,6 +26,10 @@ struct TaskRecord {
     std::string waiting_for;
     const vm::Object* waiting_on = nullptr;  // the future it waits on (identity only)
     int created_by = 0, awaited_by = 0;
+    int created_line = 0;
+    std::string awaited_via;
+    int cancelled_by = 0;
+    std::string cancel_reason;
     bool internal = false;
 };
 
@@ -75,6 +79,7 @@ struct Session::Impl : aio::EventSink {
     std::vector<TraceEvent> trace;
     bool trace_truncated = false;
     std::vector<OutputLine> output;
+    std::vector<Hint> hints;
     std::string partial[3];
     TickScratch scratch;
 
@@ -100,6 +105,16 @@ struct Session::Impl : aio::EventSink {
     TaskRecord* record_of(const vm::Value& task);
     std::string narrate_tick();
 
+    // session_insight.cpp: teaching hints, the task tree's links, who cancelled whom.
+    void add_hint(Hint::Kind kind, int line, int task, std::string message);
+    void hint_blocking_call(double seconds);
+    void hint_from_warning(const std::string& text);
+    void hint_from_logged_exception(const std::string& message);
+    void note_task_creation(TaskRecord& r);
+    void note_gather_children(TaskRecord& parent, const vm::Value& gathering);
+    void note_cancellations();
+    int user_line();  // the line of the learner's code running now (0: none)
+
     // snapshot_build.cpp
     Snapshot build_snapshot();
     vm::Value running_loop();
@@ -111,5 +126,8 @@ struct Session::Impl : aio::EventSink {
 std::string time_text(double t);                       // Python's repr of a float: "3.0"
 std::string safe_repr(vm::VM& vm, const vm::Value& v);  // repr without running user __repr__
 std::string program_line(const std::string& source, int line);  // stripped source text
+// The functions a suspended coroutine is inside, outermost first: its own frame, then what it
+// awaits, and so on (e.g. main, wait_for).
+std::vector<std::string> awaiting_functions(vm::VM& vm, const vm::Value& coro);
 
 }  // namespace ll::session

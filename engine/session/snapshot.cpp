@@ -32,4 +32,14 @@ const char* to_string(TraceEvent::Kind k) {
     return "?";
 }
 
+const char* to_string(Hint::Kind k) {
+    switch (k) {
+        case Hint::Kind::BlockingCall: return "blocking_call";
+        case Hint::Kind::NeverAwaited: return "never_awaited";
+        case Hint::Kind::DestroyedPending: return "destroyed_pending";
+        case Hint::Kind::ExceptionNotRetrieved: return "exception_not_retrieved";
+    }
+    return "?";
+}
+
 }  // namespace ll::session

@@ -42,9 +42,11 @@ struct TaskView {
     std::string outcome_repr;   // result repr, exception repr, or the cancel message
     std::string waiting_for;    // what a pending task waits on, in words ("sleep until t=3.0")
     int created_by = 0;         // id of the task that created it (0: none / top level)
-    int awaited_by = 0;         // id of the task awaiting it, if any
-    int cancelled_by = 0;       // id of the task that cancelled it, if any
-    std::string cancel_reason;  // "timeout", "TaskGroup sibling failed", "shutdown", ...
+    int created_line = 0;       // line of the learner's code that created it (0: unknown)
+    int awaited_by = 0;         // id of the task awaiting it, if any (the parent in the task tree)
+    std::string awaited_via;    // how: "await", "gather", "TaskGroup" (empty when not awaited)
+    int cancelled_by = 0;       // id of the task whose cancellation or failure cancelled it (0: none)
+    std::string cancel_reason;  // in words: "a timeout expired", "its TaskGroup sibling Task-3 failed", ...
     bool internal = false;      // a helper task of the prelude (e.g. shutdown_asyncgens)
     std::vector<FrameView> bookmark;  // suspended frame chain, outermost first
 };
@@ -63,6 +65,20 @@ struct ThreadView {
     std::string state;   // "running", "waiting for the GIL", "blocked until t=2.0", "done"
     std::string target;  // what it runs
 };
+
+// A teaching hint: a mistake CPython warns about (or silently suffers), pinned to the line of the
+// learner's code that caused it, with a plain-words explanation.
+struct Hint {
+    enum class Kind : std::uint8_t { BlockingCall, NeverAwaited, DestroyedPending, ExceptionNotRetrieved } kind =
+        Kind::BlockingCall;
+    int line = 0;           // line of the learner's program (0: unknown)
+    int task = 0;           // the task concerned (0: none)
+    std::string message;    // what happened and what to do instead, in plain words
+    std::int64_t tick = 0;  // when it was first seen
+    double time = 0.0;
+    int count = 1;          // how many times it happened at this line
+};
+const char* to_string(Hint::Kind k);
 
 // One line of program output, a traceback or an asyncio warning, in order.
 struct OutputLine {
@@ -87,6 +103,7 @@ struct Snapshot {
     std::vector<TaskView> tasks;     // creation order
     std::vector<ThreadView> threads;
     std::vector<OutputLine> output;
+    std::vector<Hint> hints;  // in the order first seen, one per kind and line
     std::optional<std::string> frozen;  // "the loop is frozen: Task-2 at line 7 ..." when stopped by the budget
 };
 

@@ -110,6 +110,7 @@ Snapshot Session::Impl::build_snapshot() {
     s.exit_status = exit_status;
     s.frozen = frozen;
     s.output = output;
+    s.hints = hints;
     if (!vm) return s;
     s.clock = virtual_clock(*vm);
     if (!finished && main_frame) {
@@ -156,6 +157,10 @@ Snapshot Session::Impl::build_snapshot() {
         t.waiting_for = r.waiting_for;
         t.created_by = r.created_by;
         t.awaited_by = r.state == TaskState::Done ? 0 : r.awaited_by;
+        t.awaited_via = t.awaited_by ? r.awaited_via : "";
+        t.created_line = r.created_line;
+        t.cancelled_by = r.cancelled_by;
+        t.cancel_reason = r.cancel_reason;
         t.internal = r.internal;
         if (r.state != TaskState::Done && task_alive(r)) {
             Value task = Value::borrow(const_cast<Object*>(r.object));

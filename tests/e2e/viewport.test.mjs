@@ -74,6 +74,8 @@ for (const size of sizes) {
     for (let i = 1; i < bar.length; i++) assert.ok(bar[i].x >= bar[i - 1].x + bar[i - 1].w, `top bar item ${i} after ${i - 1}`);
     const next = findItem(s, { label: 'Next  \u25B6' });
     assert.ok(next.x + next.w < bar[0].x, 'lesson navigation and the file buttons do not collide');
+    const starters = findItem(s, { label: 'Starter programs' });
+    assert.ok(next.x + next.w < starters.x && starters.x + starters.w < bar[0].x, 'the starter menu sits between them');
     const editor = findItem(s, { id: 'editor' });
     assert.ok(editor.h > 150, `the editor has room (${editor.h} px)`);
     await screenshot(page, `layout-${size.width}x${size.height}-dpr${size.dpr}`);

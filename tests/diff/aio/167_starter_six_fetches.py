@@ -1,0 +1,1 @@
+../../../web/starters/1_six_fetches.py

@@ -1,0 +1,1 @@
+../../../web/starters/2_gather_vs_sequential.py

@@ -1,0 +1,1 @@
+../../../web/starters/3_semaphore.py

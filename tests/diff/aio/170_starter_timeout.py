@@ -1,0 +1,1 @@
+../../../web/starters/4_timeout.py

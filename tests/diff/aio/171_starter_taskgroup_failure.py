@@ -1,0 +1,1 @@
+../../../web/starters/5_taskgroup_failure.py
