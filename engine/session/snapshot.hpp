@@ -60,8 +60,9 @@ struct HandleView {
 // A simulated thread (threads lesson); empty unless the program starts threads.
 struct ThreadView {
     std::string name;
-    std::string state;   // "running", "waiting for the GIL", "blocked until t=2.0", "done"
+    std::string state;   // "running", "waiting for the GIL", "blocked until t=2.0 (time.sleep)", "done"
     std::string target;  // what it runs
+    bool holds_gil = false;
 };
 
 // One line of program output, a traceback or an asyncio warning, in order.
@@ -95,6 +96,7 @@ struct TraceEvent {
     enum class Kind : std::uint8_t {
         TaskCreated, TaskState, TimerSet, TimerFired, TimerCancelled, CallbackRun, Print,
         Warning, Exception, ClockAdvanced, IterationStart, TickEnd,
+        Thread,  // a simulated thread changed state (detail: in words, with who holds the GIL)
     } kind = Kind::CallbackRun;
     std::int64_t tick = 0;
     double time = 0.0;

@@ -31,7 +31,7 @@ void append_json_string(std::string& out, const std::string& s) {
 std::string narration_text(const std::vector<TraceEvent>& trace) {
     std::string out;
     for (const auto& e : trace) {
-        if (e.kind != TraceEvent::Kind::TickEnd) continue;
+        if (e.kind != TraceEvent::Kind::TickEnd && e.kind != TraceEvent::Kind::Thread) continue;
         out += fmt::format("tick {} t={}  {}\n", e.tick, base::float_repr(e.time), e.detail);
     }
     return out;
