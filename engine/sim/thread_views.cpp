@@ -49,6 +49,7 @@ void notify_thread(VM& vm, SimThread* t) {
     aio::EventSink* sink = aio::aio_state(vm).sink;
     if (!sink) return;
     Scheduler& s = scheduler(vm);
+    if (s.threads.size() < 2) return;  // a program without threads: the loop's story is enough
     Value name = new_str(vm, t->name);
     Value state = new_str(vm, state_text(s, *t));
     Value target = new_str(vm, t->target);

@@ -65,7 +65,7 @@ ex = ThreadPoolExecutor()
 print(ex._max_workers)
 fs = [ex.submit(time.sleep, 1) for _ in range(8)]
 names = sorted({t.name for t in threading.enumerate()})
-print(len(names) - 1, names[0], names[-2])
+print(len(names) - 1, names[0], names[-1])
 ex.shutdown()
 print(time.time())
 )");
