@@ -63,6 +63,7 @@ int run_plain(const RunOptions& options) {
         vm::VM vm;
         aio::install(vm);  // asyncio and contextlib: the embedded prelude
         sim::install(vm);  // threading, concurrent.futures, looplab: simulated threads
+        if (options.cpu_cost > 0) sim::set_cpu_cost(vm, options.cpu_cost);
         std::size_t memory_limit = options.memory_mb << 20;
         vm.heap.byte_limit = memory_limit ? vm::allocated_bytes() + memory_limit : 0;
         // stdout is buffered (as CPython's is into a pipe); stderr goes out at once.
