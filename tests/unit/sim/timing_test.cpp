@@ -165,3 +165,35 @@ asyncio.run(main())
     CHECK(r.err == "");
     CHECK(r.out == "crunched 0.5\ntick 0.5\n");
 }
+
+TEST_CASE("a timed-out to_thread keeps its thread running; asyncio.run waits for it at shutdown") {
+    // ASYNCIO-SEMANTICS.md section 9: cancelled at 0.1, the thread's print at 1.0, run returns at 1.0.
+    SimRun r = run_sim(R"(
+import asyncio, time
+def work():
+    time.sleep(1)
+    print("thread done at", time.time())
+async def main():
+    loop = asyncio.get_running_loop()
+    try:
+        await asyncio.wait_for(asyncio.to_thread(work), 0.1)
+    except TimeoutError:
+        print("timed out at", loop.time())
+asyncio.run(main())
+print("run returned at", time.time())
+)");
+    CHECK(r.err == "");
+    CHECK(r.out == "timed out at 0.1\nthread done at 1.0\nrun returned at 1.0\n");
+}
+
+TEST_CASE("threads sleeping in a pool of two: four 1 s jobs take 2 s") {
+    SimRun r = run_sim(R"(
+import time
+from concurrent.futures import ThreadPoolExecutor
+with ThreadPoolExecutor(max_workers=2) as ex:
+    print(list(ex.map(lambda d: (time.sleep(d), time.time())[1], [1, 1, 1, 1])))
+print(time.time())
+)");
+    CHECK(r.err == "");
+    CHECK(r.out == "[1.0, 1.0, 2.0, 2.0]\n2.0\n");
+}
