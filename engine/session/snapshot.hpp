@@ -101,6 +101,7 @@ struct TraceEvent {
     std::int64_t tick = 0;
     double time = 0.0;
     int task = 0;
+    int thread = 0;                        // Thread events: the thread's row, from 1 (MainThread)
     TaskState state = TaskState::Pending;  // TaskState events: the new state
     std::string detail;                    // why / what, in words
 };

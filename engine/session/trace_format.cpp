@@ -43,6 +43,7 @@ std::string trace_json_lines(const std::vector<TraceEvent>& trace) {
         out += fmt::format("{{\"tick\":{},\"time\":{},\"kind\":\"{}\",\"task\":{}", e.tick, base::float_repr(e.time),
                            to_string(e.kind), e.task);
         if (e.kind == TraceEvent::Kind::TaskState) out += fmt::format(",\"state\":\"{}\"", to_string(e.state));
+        if (e.kind == TraceEvent::Kind::Thread) out += fmt::format(",\"thread\":{}", e.thread);
         out += ",\"detail\":";
         append_json_string(out, e.detail);
         out += "}\n";

@@ -53,8 +53,8 @@ void notify_thread(VM& vm, SimThread* t) {
     Value name = new_str(vm, t->name);
     Value state = new_str(vm, state_text(s, *t));
     Value target = new_str(vm, t->target);
-    Value details[] = {name, state, target};
-    sink->on_event(vm, "thread", Args(details, 3));
+    Value details[] = {name, state, target, Value::integer(t->id + 1)};
+    sink->on_event(vm, "thread", Args(details, 4));
 }
 
 }  // namespace ll::sim

@@ -82,3 +82,18 @@ TEST_CASE("the session's CPU cost option makes computing take virtual time") {
     s.run_to_end();
     CHECK(s.output_text(OutputLine::Stream::Stdout) == "0.25\n");
 }
+
+TEST_CASE("thread events carry the thread's row for the timeline") {
+    Session s;
+    s.load("import threading, time\nt = threading.Thread(target=time.sleep, args=(1,), name='napper')\nt.start()\nt.join()\n", "/p.py");
+    s.run_to_end();
+    int rows_seen = 0;
+    for (const auto& e : s.trace()) {
+        if (e.kind != TraceEvent::Kind::Thread) continue;
+        CHECK((e.thread == 1 || e.thread == 2));
+        if (e.detail.rfind("napper", 0) == 0) CHECK(e.thread == 2);
+        if (e.detail.rfind("MainThread", 0) == 0) CHECK(e.thread == 1);
+        rows_seen |= e.thread;
+    }
+    CHECK(rows_seen == 3);
+}
