@@ -33,6 +33,7 @@ bool arity(VM& vm, const Args& a, std::string_view name, std::size_t lo, std::si
 
 Value m_clock(VM& vm, Args a) {
     if (!arity(vm, a, "clock", 0, 0)) return {};
+    if (auto& sync = lib::lib_state(vm).sync_clock) sync(vm);
     return Value::number(virtual_clock(vm));
 }
 

@@ -7,6 +7,7 @@
 #include "engine/aio/introspect.hpp"
 #include "engine/base/float_format.hpp"
 #include "engine/session/session_internal.hpp"
+#include "engine/sim/sim.hpp"
 #include "engine/vm/exceptions.hpp"
 #include "engine/vm/ops.hpp"
 
@@ -50,6 +51,8 @@ Session::Session() : impl_(std::make_unique<Impl>()) {}
 Session::~Session() { impl_->teardown(); }
 
 void Session::set_limits(const Limits& limits) { impl_->limits = limits; }
+
+void Session::set_cpu_cost(double seconds_per_step) { impl_->cpu_cost = seconds_per_step; }
 
 bool Session::load(std::string source, std::string filename, std::map<std::string, std::string> values) {
     Impl& s = *impl_;
@@ -111,7 +114,7 @@ bool Session::trace_truncated() const { return impl_->trace_truncated; }
 std::vector<std::string> Session::narration() const {
     std::vector<std::string> lines;
     for (const auto& e : impl_->trace)
-        if (e.kind == TraceEvent::Kind::TickEnd) lines.push_back(e.detail);
+        if (e.kind == TraceEvent::Kind::TickEnd || e.kind == TraceEvent::Kind::Thread) lines.push_back(e.detail);
     return lines;
 }
 
@@ -162,7 +165,9 @@ void Session::Impl::start() {
     vm = std::make_unique<VM>();
     set_current_vm(vm.get());
     aio::install(*vm);
+    sim::install(*vm);
     aio::set_event_sink(*vm, this);
+    if (cpu_cost > 0) sim::set_cpu_cost(*vm, cpu_cost);
     vm->heap.byte_limit = limits.memory_bytes;
     vm->write_stdout = [this](std::string_view t) { write(OutputLine::Stream::Stdout, t); };
     vm->write_stderr = [this](std::string_view t) { write(OutputLine::Stream::Stderr, t); };
@@ -224,6 +229,8 @@ void Session::Impl::run_once() {
     switch (e) {
         case Exit::Returned:
         case Exit::Yielded:
+            // The main program is over: it waits for the threads still running, as CPython does.
+            if (!sim::finish_main(*vm)) finish_with_exception();
             finished = true;
             break;
         case Exit::Raised:

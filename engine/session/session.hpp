@@ -33,6 +33,9 @@ public:
     Session& operator=(const Session&) = delete;
 
     void set_limits(const Limits& limits);
+    // The CPU cost model (engine/sim) for the next load()/reset(): virtual seconds per step (a
+    // call or a loop iteration); 0, the default, keeps computing free as under CPython's oracle.
+    void set_cpu_cost(double seconds_per_step);
 
     // Loads a program. Its `# param:` declarations are parsed (params()), `values` replaces their
     // literals, and the program runs up to its first tick (the loop about to run its first

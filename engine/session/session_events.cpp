@@ -141,6 +141,19 @@ void Session::Impl::on_event(VM& v, std::string_view kind, Args d) {
     std::size_t need = kind == "task_state" ? 3 : kind == "timer_set" ? 2
                        : (kind == "iteration_start" || kind == "iteration_end") ? 0 : 1;
     if (d.size() < need || (need > 0 && kind != "exception_logged" && !d[0].is_obj())) return;
+    if (kind == "thread") {
+        // engine/sim: (name, state in words, target). The thread that runs holds the GIL.
+        std::int64_t row = 0;
+        if (d.size() < 4 || !is_str(d[0]) || !is_str(d[1]) || !is_str(d[2]) || !to_int64(d[3], row)) return;
+        std::string name(str_view(d[0])), state(str_view(d[1])), target(str_view(d[2]));
+        std::string text;
+        if (state == "running") text = fmt::format("{} holds the GIL and runs {}", name, target);
+        else if (state == "done") text = fmt::format("{} finished {}", name, target);
+        else text = fmt::format("{} is {}", name, state);
+        add_event(TraceEvent::Kind::Thread, current_task, std::move(text));
+        if (!trace.empty() && trace.back().kind == TraceEvent::Kind::Thread) trace.back().thread = static_cast<int>(row);
+        return;
+    }
     if (kind == "handle_run") {
         std::string desc;
         int task = task_of_handle(d[0], &desc);

@@ -49,6 +49,7 @@ struct TickScratch {
 
 struct Session::Impl : aio::EventSink {
     Limits limits;
+    double cpu_cost = 0;
     std::string original_source, source_text, filename;
     std::map<std::string, std::string> values;
     std::vector<ParamDecl> decls;

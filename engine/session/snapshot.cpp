@@ -28,6 +28,7 @@ const char* to_string(TraceEvent::Kind k) {
         case K::ClockAdvanced: return "clock_advanced";
         case K::IterationStart: return "iteration_start";
         case K::TickEnd: return "tick_end";
+        case K::Thread: return "thread";
     }
     return "?";
 }

@@ -62,8 +62,9 @@ struct HandleView {
 // A simulated thread (threads lesson); empty unless the program starts threads.
 struct ThreadView {
     std::string name;
-    std::string state;   // "running", "waiting for the GIL", "blocked until t=2.0", "done"
+    std::string state;   // "running", "waiting for the GIL", "blocked until t=2.0 (time.sleep)", "done"
     std::string target;  // what it runs
+    bool holds_gil = false;
 };
 
 // A teaching hint: a mistake CPython warns about (or silently suffers), pinned to the line of the
@@ -112,10 +113,12 @@ struct TraceEvent {
     enum class Kind : std::uint8_t {
         TaskCreated, TaskState, TimerSet, TimerFired, TimerCancelled, CallbackRun, Print,
         Warning, Exception, ClockAdvanced, IterationStart, TickEnd,
+        Thread,  // a simulated thread changed state (detail: in words, with who holds the GIL)
     } kind = Kind::CallbackRun;
     std::int64_t tick = 0;
     double time = 0.0;
     int task = 0;
+    int thread = 0;                        // Thread events: the thread's row, from 1 (MainThread)
     TaskState state = TaskState::Pending;  // TaskState events: the new state
     std::string detail;                    // why / what, in words
 };

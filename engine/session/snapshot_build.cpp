@@ -2,6 +2,7 @@
 // queue and timer heap (in firing order), every task with its bookmark, the output so far.
 #include "engine/aio/introspect.hpp"
 #include "engine/session/session_internal.hpp"
+#include "engine/sim/sim.hpp"
 #include "engine/vm/ops.hpp"
 
 namespace ll::session {
@@ -111,6 +112,10 @@ Snapshot Session::Impl::build_snapshot() {
     s.frozen = frozen;
     s.output = output;
     s.hints = hints;
+    if (vm) {
+        for (const sim::ThreadInfo& t : sim::thread_infos(*vm))
+            s.threads.push_back(ThreadView{t.name, t.state, t.target, t.holds_gil});
+    }
     if (!vm) return s;
     s.clock = virtual_clock(*vm);
     if (!finished && main_frame) {

@@ -31,7 +31,7 @@ void append_json_string(std::string& out, const std::string& s) {
 std::string narration_text(const std::vector<TraceEvent>& trace) {
     std::string out;
     for (const auto& e : trace) {
-        if (e.kind != TraceEvent::Kind::TickEnd) continue;
+        if (e.kind != TraceEvent::Kind::TickEnd && e.kind != TraceEvent::Kind::Thread) continue;
         out += fmt::format("tick {} t={}  {}\n", e.tick, base::float_repr(e.time), e.detail);
     }
     return out;
@@ -43,6 +43,7 @@ std::string trace_json_lines(const std::vector<TraceEvent>& trace) {
         out += fmt::format("{{\"tick\":{},\"time\":{},\"kind\":\"{}\",\"task\":{}", e.tick, base::float_repr(e.time),
                            to_string(e.kind), e.task);
         if (e.kind == TraceEvent::Kind::TaskState) out += fmt::format(",\"state\":\"{}\"", to_string(e.state));
+        if (e.kind == TraceEvent::Kind::Thread) out += fmt::format(",\"thread\":{}", e.thread);
         out += ",\"detail\":";
         append_json_string(out, e.detail);
         out += "}\n";

@@ -161,7 +161,10 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
     if (!saved_budget) vm.current_budget = &budget;
     // A native calling back into Python (list(it) over a Python __next__, sorted(key=...)) is a
     // call too: without this, a loop driven from C++ would never spend the budget.
-    if (saved_budget && start_frame == entry && !budget.pausing && --budget.remaining <= 0) return Exit::OutOfBudget;
+    if (saved_budget && start_frame == entry && !budget.pausing) {
+        ++vm.steps;
+        if (--budget.remaining <= 0) return Exit::OutOfBudget;
+    }
     struct BudgetRestore {
         VM& vm;
         Budget* saved;
@@ -214,6 +217,23 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
 #define TOP() (sp[-1])
 #define DROP() (*--sp = Value())
 #define ERROR() goto error
+    // One step spent: the embedder's alarm (CPU cost, thread switches) may run here.
+#define STEP()                                                   \
+    do {                                                         \
+        if (++vm.steps >= vm.step_alarm && vm.step_hook) {       \
+            SAVE_FRAME();                                        \
+            if (!vm.step_hook(vm)) ERROR();                      \
+        }                                                        \
+    } while (0)
+// A simulated thread blocked in the native just called: stop right here, frames suspended.
+#define YIELD_CHECK()                                            \
+    do {                                                         \
+        if (budget.yield_now) [[unlikely]] {                     \
+            budget.yield_now = false;                            \
+            SAVE_FRAME();                                        \
+            return pause(f);                                     \
+        }                                                        \
+    } while (0)
 
     // Leaving early (budget or line step): the frames from `f` down to `entry` stay suspended.
     auto pause = [&](Frame* top) {
@@ -700,6 +720,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     ERROR();
                 }
                 pc = arg;
+                STEP();
                 if (--budget.remaining <= 0) {
                     SAVE_FRAME();
                     return pause(f);
@@ -955,6 +976,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     LOAD_FRAME();
                     f->executing = true;
                     if (started) PUSH(Value::none());
+                    STEP();
                     if (--budget.remaining <= 0) {
                         SAVE_FRAME();
                         return pause(f);
@@ -1064,6 +1086,16 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     pyfn = callable.as<BoundMethod>()->func.as<Function>();
                     bound_self = callable.as<BoundMethod>()->self;
                     prefix = &bound_self;
+                } else if (ct->has_flag(kTypeHeap) && ct != vm.types.type) {
+                    // An instance of a user class with a Python __call__ (functools.partial):
+                    // called inline like a method, so a simulated thread may block inside it.
+                    Value call_fn = ct->lookup(vm.intern("__call__"));
+                    if (call_fn && type_of(call_fn) == vm.types.function) {
+                        init_fn = call_fn;
+                        pyfn = call_fn.as<Function>();
+                        bound_self = callable;
+                        prefix = &bound_self;
+                    }
                 }
                 if (pyfn && !(pyfn->code_obj()->co->flags & (lang::kCoGenerator | lang::kCoCoroutine | lang::kCoAsyncGenerator))) {
                     if (th.depth >= vm.recursion_limit) {
@@ -1087,6 +1119,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     th.frame = f;
                     LOAD_FRAME();
                     f->executing = true;
+                    STEP();
                     if (--budget.remaining <= 0) {
                         SAVE_FRAME();
                         return pause(f);
@@ -1110,6 +1143,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 if (!r) ERROR();
                 if (vm.budget_exhausted) ERROR();
                 PUSHM(r);
+                YIELD_CHECK();
                 break;
             }
             case Op::MAKE_FUNCTION: {
@@ -1512,10 +1546,36 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 else bound_exit = exit;
                 if (!bound_exit) ERROR();
                 PUSHM(bound_exit);
+                if (!is_async && type_of(enter) == vm.types.function &&
+                    !(enter.as<Function>()->code_obj()->co->flags & (lang::kCoGenerator | lang::kCoCoroutine | lang::kCoAsyncGenerator))) {
+                    // A Python __enter__ runs inline, like a call: a simulated thread may block in
+                    // it (a lock's acquire) and pause there, which a nested run could not.
+                    if (th.depth >= vm.recursion_limit) {
+                        raise(vm, vm.exc.RecursionError, "maximum recursion depth exceeded");
+                        ERROR();
+                    }
+                    Frame* nf = make_call_frame(vm, enter.as<Function>(), Args(), &mgr);
+                    if (!nf) ERROR();
+                    SAVE_FRAME();
+                    f->executing = false;
+                    nf->back = f;
+                    ++th.depth;
+                    f = nf;
+                    th.frame = f;
+                    LOAD_FRAME();
+                    f->executing = true;
+                    STEP();
+                    if (--budget.remaining <= 0) {
+                        SAVE_FRAME();
+                        return pause(f);
+                    }
+                    break;
+                }
                 SAVE_FRAME();
                 Value r = call_with_self(vm, enter, mgr, Args());
                 if (!r) ERROR();
                 PUSHM(r);
+                YIELD_CHECK();
                 break;
             }
             case Op::WITH_EXCEPT_START: {

@@ -20,6 +20,11 @@ struct LibState {
     // Called by time.sleep(x) after the clock has advanced by x (engine/sim records the blocking
     // call in the trace). Returning false means an exception was raised.
     std::function<bool(VM&, double seconds)> on_blocking_sleep;
+    // When set, time.sleep(x) is this instead (engine/sim: the calling thread blocks for x
+    // seconds and the others run meanwhile). Returning false means an exception was raised.
+    std::function<bool(VM&, double seconds)> sleep_hook;
+    // Called before the clock is read by time.*() (engine/sim charges the CPU time spent so far).
+    std::function<void(VM&)> sync_clock;
     // Native types made by the library (owned by the VM's heap; raw pointers are enough since
     // they live as long as the VM).
     Type* enumerate = nullptr;

@@ -1,5 +1,6 @@
 // The time module on the VM's virtual clock (lib_state.hpp): time(), monotonic(), perf_counter()
-// read it; sleep(x) advances it by x (the whole program is frozen meanwhile, as in CPython).
+// read it; sleep(x) advances it by x (the whole program is frozen meanwhile, as in CPython), or,
+// with engine/sim installed, blocks the calling simulated thread while the others run.
 #include <cmath>
 
 #include "engine/vm/builtins_util.hpp"
@@ -9,13 +10,20 @@ namespace ll::vm::lib {
 
 namespace {
 
+void sync(VM& vm) {
+    LibState& st = lib_state(vm);
+    if (st.sync_clock) st.sync_clock(vm);
+}
+
 Value t_now(VM& vm, Args a) {
     if (!no_kwargs(vm, a, "time") || !check_none(vm, a.size(), "time")) return {};
+    sync(vm);
     return Value::number(virtual_clock(vm));
 }
 
 Value t_now_ns(VM& vm, Args a) {
     if (!no_kwargs(vm, a, "time_ns") || !check_none(vm, a.size(), "time_ns")) return {};
+    sync(vm);
     return Value::integer(static_cast<std::int64_t>(std::llround(virtual_clock(vm) * 1e9)));
 }
 
@@ -34,6 +42,7 @@ Value t_sleep(VM& vm, Args a) {
     }
     if (secs < 0) return raise(vm, vm.exc.ValueError, "sleep length must be non-negative");
     LibState& st = lib_state(vm);
+    if (st.sleep_hook) return st.sleep_hook(vm, secs) ? Value::none() : Value();
     st.clock += secs;
     if (st.on_blocking_sleep && !st.on_blocking_sleep(vm, secs)) return {};
     return Value::none();

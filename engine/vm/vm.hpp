@@ -60,6 +60,9 @@ struct Budget {
     std::int64_t remaining = INT64_MAX;
     bool stop_on_line_change = false;  // line-step mode: stop when the running frame's line changes
     bool pausing = false;  // `remaining` was zeroed by the embedder to pause, not spent by the program
+    // Set by a native that blocked a simulated thread (engine/sim): the frame pauses right after
+    // that native call returns, before the next instruction, so nothing runs while it is blocked.
+    bool yield_now = false;
 };
 
 enum class Exit { Returned, Yielded, Raised, OutOfBudget };
@@ -104,6 +107,13 @@ public:
     int recursion_limit = 1000;
     Budget* current_budget = nullptr;  // the budget of the outermost run(); nested runs share it
     bool budget_exhausted = false;     // a nested run ran out: unwind everything, no handlers
+
+    // Steps (calls and backward jumps: what a Budget counts) since the VM started. When `steps`
+    // reaches `step_alarm`, the interpreter calls `step_hook` at that safe point (engine/sim's CPU
+    // cost model and GIL switches); false from the hook means it raised.
+    std::int64_t steps = 0;
+    std::int64_t step_alarm = INT64_MAX;
+    bool (*step_hook)(VM& vm) = nullptr;
 
     // Output: print() and tracebacks go through these (the CLI buffers stdout).
     std::function<void(std::string_view)> write_stdout;

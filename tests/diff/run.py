@@ -11,7 +11,7 @@ Normalisation, applied identically to both sides before comparing (and nothing e
   2. The program's absolute path is replaced by its basename everywhere (task reprs,
      warnings, tracebacks), so results do not depend on where the checkout lives.
 
-Usage: run.py --looplab build/native/looplab [--suite lang|aio|all] [-k SUBSTR] [-j N]
+Usage: run.py --looplab build/native/looplab [--suite lang|aio|threads|all] [-k SUBSTR] [-j N]
               [--runner "node ... looplab.js"] [--update-cache] [-v]
        run.py --check-oracle [--suite ...] [-k ...] [-j N]
 """
@@ -32,7 +32,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ORACLE_DIR = os.path.join(HERE, "oracle")
 HARNESS = os.path.join(ORACLE_DIR, "sitecustomize.py")
-SUITES = ("lang", "aio")
+SUITES = ("lang", "aio", "threads")
 TIMEOUT = 20.0
 SLOW = 5.0
 CACHE_DIR = os.path.join(os.path.expanduser("~"), ".cache", "looplab", "oracle")
@@ -220,7 +220,7 @@ def main():
     ap = argparse.ArgumentParser(description="Loop Lab differential tests against CPython 3.13.")
     ap.add_argument("--looplab", help="path of the native looplab binary")
     ap.add_argument("--runner", help='command that runs the WebAssembly build, e.g. "node x/looplab.js"')
-    ap.add_argument("--suite", choices=("lang", "aio", "all"), default="all")
+    ap.add_argument("--suite", choices=("lang", "aio", "threads", "all"), default="all")
     ap.add_argument("-k", dest="substring", help="only programs whose suite/name contains this")
     ap.add_argument("-j", dest="jobs", type=int, default=1)
     ap.add_argument("--update-cache", action="store_true", help="re-run the oracle, ignoring the cache")

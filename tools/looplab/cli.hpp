@@ -14,6 +14,7 @@ struct RunOptions {
     bool json = false;             // --json: the trace as JSON lines on stdout
     std::int64_t budget = 2'000'000'000;  // --budget: calls + backward jumps (per tick with a trace)
     std::size_t memory_mb = 1024;  // --memory-mb
+    double cpu_cost = 0;           // --cpu-cost: virtual seconds per step (0: the model is off)
 };
 
 // The exit status of a run stopped by its budget or by a deadlocked loop.

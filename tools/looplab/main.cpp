@@ -15,7 +15,7 @@ namespace {
 using namespace ll;
 
 constexpr const char* kUsage =
-    "usage: looplab run [--trace] [--json] [--budget N] [--memory-mb M] FILE.py\n"
+    "usage: looplab run [--trace] [--json] [--budget N] [--memory-mb M] [--cpu-cost S] FILE.py\n"
     "       looplab dis FILE.py\n"
     "       looplab --help\n"
     "\n"
@@ -33,6 +33,8 @@ constexpr const char* kUsage =
     "  --budget N     calls + backward jumps the program may make (with --trace/--json: per\n"
     "                 tick) before it is stopped as an endless loop (default 2000000000)\n"
     "  --memory-mb M  heap limit in MiB; beyond it the program gets a MemoryError (default 1024)\n"
+    "  --cpu-cost S   turn the CPU cost model on: each step (a call or a loop iteration) takes S\n"
+    "                 virtual seconds, and threads take turns holding the GIL (default 0: off)\n"
     "\n"
     "exit status: the program's (0, 1, sys.exit(n)); 2 for a bad command line or a file that\n"
     "cannot be opened; 3 when the program is stopped: its budget ran out (the line is named)\n"
@@ -40,7 +42,7 @@ constexpr const char* kUsage =
 
 int bad_usage(const std::string& message) {
     std::fprintf(stderr, "looplab: %s\n", message.c_str());
-    std::fputs("usage: looplab run [--trace] [--json] [--budget N] [--memory-mb M] FILE.py\n"
+    std::fputs("usage: looplab run [--trace] [--json] [--budget N] [--memory-mb M] [--cpu-cost S] FILE.py\n"
                "Try `looplab --help' for more information.\n",
                stderr);
     return 2;
@@ -100,7 +102,7 @@ int main(int argc, char** argv) {
                 has_value = true;
             }
         }
-        bool takes_value = arg == "--budget" || arg == "--memory-mb";
+        bool takes_value = arg == "--budget" || arg == "--memory-mb" || arg == "--cpu-cost";
         if (takes_value && !has_value) {
             if (i + 1 >= argc) return bad_usage(arg + " needs a value");
             value = argv[++i];
@@ -114,6 +116,12 @@ int main(int argc, char** argv) {
             options.json = true;
         } else if (arg == "--budget") {
             if (!parse_count(value, options.budget)) return bad_usage("--budget expects a positive integer, not '" + value + "'");
+        } else if (arg == "--cpu-cost") {
+            char* end = nullptr;
+            double cost = std::strtod(value.c_str(), &end);
+            if (value.empty() || *end != '\0' || !(cost >= 0) || cost > 1)
+                return bad_usage("--cpu-cost expects seconds per step between 0 and 1, not '" + value + "'");
+            options.cpu_cost = cost;
         } else if (arg == "--memory-mb") {
             std::int64_t mb = 0;
             if (!parse_count(value, mb) || mb > (std::int64_t{1} << 20))

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/aio/aio.hpp"
+#include "engine/sim/sim.hpp"
 #include "engine/vm/ops.hpp"
 #include "engine/vm/vm.hpp"
 #include "tools/looplab/cli.hpp"
@@ -61,6 +62,8 @@ int run_plain(const RunOptions& options) {
     {
         vm::VM vm;
         aio::install(vm);  // asyncio and contextlib: the embedded prelude
+        sim::install(vm);  // threading, concurrent.futures, looplab: simulated threads
+        if (options.cpu_cost > 0) sim::set_cpu_cost(vm, options.cpu_cost);
         std::size_t memory_limit = options.memory_mb << 20;
         vm.heap.byte_limit = memory_limit ? vm::allocated_bytes() + memory_limit : 0;
         // stdout is buffered (as CPython's is into a pipe); stderr goes out at once.
@@ -86,6 +89,18 @@ int run_plain(const RunOptions& options) {
             budget.remaining = options.budget;
             vm::Value result;
             vm::Exit e = vm::run(vm, frame.as<vm::Frame>(), budget, result);
+            // The end of the main program: an uncaught exception is printed first, then the main
+            // thread waits for the threads still running (CPython's threading._shutdown).
+            vm::Value main_exc;
+            if (e == vm::Exit::Raised && !vm.budget_exhausted && !aio::deadlocked(vm)) {
+                main_exc = vm::take_error(vm);
+                if (!vm::type_of(main_exc)->is_subtype(vm.exc.SystemExit)) vm::print_exception(vm, main_exc);
+            }
+            if ((e == vm::Exit::Returned || main_exc) && !sim::finish_main(vm)) e = vm::Exit::Raised;
+            else if (main_exc) {
+                vm::clear_error(vm);
+                vm.thread.exc = main_exc;
+            }
             if (aio::deadlocked(vm)) {
                 // The loop already said why on stderr, in the oracle's words.
                 vm::clear_error(vm);
@@ -107,7 +122,7 @@ int run_plain(const RunOptions& options) {
                 if (vm::type_of(exc)->is_subtype(vm.exc.SystemExit)) {
                     status = system_exit_status(vm, exc);
                 } else {
-                    vm::print_exception(vm, exc);
+                    if (!main_exc || !exc.is(main_exc)) vm::print_exception(vm, exc);
                     status = 1;
                 }
             }

@@ -49,6 +49,7 @@ public:
                     stderr_done_ += e.detail.size() + 1;
                     break;
                 case TraceEvent::Kind::TickEnd:
+                case TraceEvent::Kind::Thread:
                     if (options_.trace) put_stderr(session::narration_text({e}));
                     break;
                 default:
@@ -95,6 +96,7 @@ int run_traced(const RunOptions& options) {
     limits.tick_budget = options.budget;
     limits.memory_bytes = options.memory_mb << 20;
     s.set_limits(limits);
+    s.set_cpu_cost(options.cpu_cost);
 
     TracePrinter printer(s, options);
     s.load(std::move(source), absolute_path(options.file));

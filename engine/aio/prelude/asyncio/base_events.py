@@ -11,6 +11,10 @@ import heapq
 from collections import deque
 
 import _looplab
+try:
+    import _looplab_threads as _threads   # engine/sim: simulated threads (absent in bare VMs)
+except ImportError:
+    _threads = None
 from . import coroutines
 from . import events
 from . import exceptions
@@ -60,6 +64,7 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._ready = deque()      # handles to run, first in first out
         self._scheduled = []       # a heapq heap of TimerHandles, earliest first
         self._default_executor = None
+        self._wakeup = None        # a simulated lock: what a real loop's self-pipe is
         self._exception_handler = None
         self._task_factory = None
         self._clock_resolution = 1e-09
@@ -131,7 +136,13 @@ class BaseEventLoop(events.AbstractEventLoop):
         handle = events.Handle(callback, args, self, context)
         self._ready.append(handle)
         _event("handle_scheduled", handle)
+        self._write_to_self()
         return handle
+
+    def _write_to_self(self):
+        # Wake the loop if it is idle, waiting for another thread (see _idle).
+        if self._wakeup is not None and _threads.locked(self._wakeup):
+            _threads.release(self._wakeup)
 
     def call_later(self, delay, callback, *args, context=None):
         if delay is None:
@@ -237,6 +248,10 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._ready.clear()
         self._scheduled.clear()
         self._executor_shutdown_called = True
+        executor = self._default_executor
+        if executor is not None:
+            self._default_executor = None
+            executor.shutdown(wait=False)
 
     def _run_once(self):
         """One pass: purge cancelled timers, idle until something is due, run the batch."""
@@ -309,6 +324,17 @@ class BaseEventLoop(events.AbstractEventLoop):
 
     def _idle(self, timeout):
         """Where a real loop would block in select(): here the clock jumps instead."""
+        if _threads is not None and (self._wakeup is not None or _threads.others_alive()):
+            # Other threads exist: the loop's thread blocks (releasing the GIL) until the
+            # next timer or until call_soon_threadsafe wakes it; they run meanwhile.
+            if self._wakeup is None:
+                self._wakeup = _threads.allocate_lock()
+                _threads.acquire(self._wakeup, True, -1)
+            if timeout == 0:
+                return
+            deadline = None if timeout is None else self._scheduled[0]._when
+            _threads.acquire_until(self._wakeup, deadline)
+            return
         if timeout is None:
             # Nothing ready, no timers: nothing can ever wake us.
             _looplab.deadlock(self)
@@ -420,34 +446,60 @@ class BaseEventLoop(events.AbstractEventLoop):
                     "asyncgen": agen,
                 })
 
-    # --- Executors: the seam for threads, which live in another part of Loop Lab.
+    # --- Executors: work run on simulated threads (engine/sim)
 
     async def shutdown_default_executor(self, timeout=None):
+        """Wait (at most `timeout` seconds) for the default executor's threads to finish."""
         self._executor_shutdown_called = True
+        if self._default_executor is None:
+            return
+        import threading
+        future = self.create_future()
+        thread = threading.Thread(target=self._do_shutdown, args=(future,))
+        thread.start()
+        from . import timeouts
+        try:
+            async with timeouts.timeout(timeout):
+                await future
+        except TimeoutError:
+            _looplab.warn("The executor did not finishing joining its threads "
+                          f"within {timeout} seconds.", RuntimeWarning)
+            self._default_executor.shutdown(wait=False)
+        else:
+            thread.join()
+
+    def _do_shutdown(self, future):
+        try:
+            self._default_executor.shutdown(wait=True)
+            if not self.is_closed():
+                self.call_soon_threadsafe(futures._set_result_unless_cancelled, future, None)
+        except Exception as ex:
+            if not self.is_closed() and not future.cancelled():
+                self.call_soon_threadsafe(future.set_exception, ex)
+
+    def _check_default_executor(self):
+        if self._executor_shutdown_called:
+            raise RuntimeError("Executor shutdown has been called")
 
     def run_in_executor(self, executor, func, *args):
-        """Run func(*args) "on a worker thread" and return a future for its result.
-
-        Until Loop Lab's simulated threads plug in here, the worker runs the whole
-        function as one callback of the next pass; like a real worker's
-        call_soon_threadsafe, its result reaches the future one pass after that.
-        """
+        """Run func(*args) on a worker thread; return an asyncio Future for its result."""
         self._check_closed()
         if self._debug:
             self._check_callback(func, "run_in_executor")
-        future = self.create_future()
-        self.call_soon(self._run_in_worker, future, func, args)
-        return future
-
-    def _run_in_worker(self, future, func, args):
-        try:
-            result = func(*args)
-        except BaseException as exc:
-            self.call_soon(_set_exception_unless_cancelled, future, exc)
-        else:
-            self.call_soon(futures._set_result_unless_cancelled, future, result)
+        if executor is None:
+            executor = self._default_executor
+            self._check_default_executor()
+            if executor is None:
+                import concurrent.futures
+                executor = concurrent.futures.ThreadPoolExecutor(thread_name_prefix="asyncio")
+                self._default_executor = executor
+        from . import threads
+        return threads.wrap_future(executor.submit(func, *args), loop=self)
 
     def set_default_executor(self, executor):
+        import concurrent.futures
+        if not isinstance(executor, concurrent.futures.ThreadPoolExecutor):
+            raise TypeError("executor must be ThreadPoolExecutor")
         self._default_executor = executor
 
 
