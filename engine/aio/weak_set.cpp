@@ -39,6 +39,22 @@ struct WeakSetObject : Object {
         for (std::size_t i = 0; i < items.size(); ++i) index[items[i].obj()] = i;
     }
 
+    // The cycle collector (engine/vm/gc.cpp): members count as referenced by this set, but
+    // the set never keeps them reachable; members found dead leave it before finalizers run.
+    void gc_traverse(GcVisit visit, void* arg) override {
+        for (auto& v : items)
+            if (v) visit(v.obj(), arg);
+    }
+    bool gc_weak() const override { return true; }
+    void gc_drop_weak(bool (*dead)(Object*, void*), void* arg, std::vector<Value>& out) override {
+        for (auto& v : items)
+            if (v && dead(v.obj(), arg)) {
+                index.erase(v.obj());
+                --live;
+                out.push_back(std::move(v));
+            }
+    }
+
     // Takes the member out; the caller drops the returned reference when it is safe to run
     // its finalizer.
     Value take(Object* o) {

@@ -1094,6 +1094,7 @@ private:
     // [SECTION] Exceptions and with -----------------------------------------------------------------
 
     void try_stmt(const Try* t) {
+        emit(Op::NOP);  // CPython's NOP on the `try:` line: a line step stops there
         if (!t->finalbody.empty()) {
             try_finally(t);
             return;

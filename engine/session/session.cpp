@@ -147,7 +147,7 @@ void Session::Impl::start() {
     finished = false;
     exit_status = 0;
     frozen.reset();
-    pause_requested = iteration_ended = tick_starts_on_resume = paused_in_task_code = false;
+    pause_requested = iteration_ended = tick_starts_on_resume = paused_in_task_code = paused_mid_tick = false;
     started = false;
     current_task = 0;
     next_handle.reset();
@@ -185,11 +185,9 @@ void Session::Impl::drive(Goal g, double t) {
     goal = g;
     goal_time = t;
     snap_dirty = true;
-    // The VM pauses for a line change in nested runs too (a class's __init__, a coroutine
-    // driven by coro.send), where a pause can only abort the run: until it pauses only at the
-    // program's own level, a line step is a tick step.
-    constexpr bool kVmLineStepsSafely = false;
-    if (g != Goal::Line || !kVmLineStepsSafely) {
+    // The VM pauses for line changes only in frames it runs itself (coroutines stepped by
+    // Task.__step's coro.send/throw included: the VM runs those inline), never in a nested run.
+    if (g != Goal::Line) {
         run_once();
         return;
     }
@@ -218,7 +216,8 @@ void Session::Impl::run_once() {
         ++tick;
         next_handle.reset();
     }
-    budget.remaining = limits.tick_budget;
+    if (!paused_mid_tick) budget.remaining = limits.tick_budget;
+    paused_mid_tick = false;
     budget.pausing = false;
     vm->budget_exhausted = false;
     Frame* frame = main_frame.as<Frame>();
@@ -237,7 +236,12 @@ void Session::Impl::run_once() {
             finish_with_exception();
             break;
         case Exit::OutOfBudget:
-            if (pause_requested || budget.stop_on_line_change) break;
+            // A line change pauses with budget left; a spent budget is a runaway loop.
+            if (pause_requested) break;
+            if (budget.stop_on_line_change && budget.remaining > 0) {
+                paused_mid_tick = true;
+                break;
+            }
             {
                 // Out of budget with no pause asked for: a runaway loop at the top level.
                 Frame* top = frame->paused_top;

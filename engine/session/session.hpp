@@ -46,7 +46,9 @@ public:
     void reset();
 
     // Each call does nothing once the program has finished.
-    void step_line();       // until the current code's line changes (or the tick ends)
+    // Until the learner's code stands on a new line, inside a task's coroutine too (awaits and
+    // awaited coroutines included), or the tick ends. Any mix of steps is deterministic.
+    void step_line();
     void step_tick();       // one callback run by the loop, or one jump of the idle clock
     void step_iteration();  // the rest of the current pass of the loop
     void run_until(double t);  // until the clock reaches t (stops before a jump past t)

@@ -167,7 +167,11 @@ void Session::Impl::on_event(VM& v, std::string_view kind, Args d) {
         scratch = TickScratch{};
         scratch.task = task;
         scratch.handle = desc;
+        std::size_t before = trace.size();
         add_event(TraceEvent::Kind::CallbackRun, task, desc);
+        // Paused before the handle: the tick counter moves on when the run resumes, but the
+        // handle belongs to that next tick whichever way the session is stepped.
+        if (tick_starts_on_resume && trace.size() > before) trace.back().tick = tick + 1;
     } else if (kind == "handle_done") {
         add_event(TraceEvent::Kind::TickEnd, scratch.task, narrate_tick());
         current_task = 0;

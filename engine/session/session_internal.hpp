@@ -70,6 +70,9 @@ struct Session::Impl : aio::EventSink {
     bool iteration_ended = false;
     bool tick_starts_on_resume = false;
     bool paused_in_task_code = false;
+    // The last run stopped inside a tick (a line step): the tick's budget carries over, so
+    // splitting a tick into line steps cannot hide a runaway loop that run_to_end would stop.
+    bool paused_mid_tick = false;
     int current_task = 0;  // the task whose step is running (0: none)
     std::optional<HandleView> next_handle;  // popped by the loop, about to run (paused before it)
 

@@ -151,6 +151,9 @@ Snapshot Session::Impl::build_snapshot() {
         }
     }
 
+    // A line step can pause inside a task's step: its coroutine is running, its frames end at
+    // the paused frame.
+    const Frame* paused_top = !finished && main_frame ? main_frame.as<Frame>()->paused_top : nullptr;
     for (const TaskRecord& r : tasks) {
         TaskView t;
         t.id = r.id;
@@ -173,7 +176,7 @@ Snapshot Session::Impl::build_snapshot() {
             if (name && is_str(name)) t.name = std::string(str_view(name));
             Value coro = attr(*vm, task, "_coro");
             if (coro)
-                for (const auto& f : frame_chain(*vm, coro)) t.bookmark.push_back(to_view(f));
+                for (const auto& f : frame_chain(*vm, coro, paused_top)) t.bookmark.push_back(to_view(f));
         }
         if (r.id == s.running_task) t.state = TaskState::Running;
         s.tasks.push_back(std::move(t));

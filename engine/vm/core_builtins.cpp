@@ -122,7 +122,8 @@ static Value b_next(VM& vm, Args a) {
     Type* t = type_of(a[0]);
     if (!t->slots.next) return raise_fmt(vm, vm.exc.TypeError, "'{}' object is not an iterator", t->name);
     // A generator's return value travels in StopIteration: use send(None) to keep it.
-    Value r = t == vm.types.generator ? call_method(vm, a[0], "send", {Value::none()}) : t->slots.next(vm, a[0]);
+    Value r = t == vm.types.generator || t == vm.types.coroutine_wrapper ? call_method(vm, a[0], "send", {Value::none()})
+                                                                          : t->slots.next(vm, a[0]);
     if (r) return r;
     if (has_error(vm)) {
         if (a.size() == 2 && error_matches(vm, vm.exc.StopIteration)) {

@@ -15,6 +15,8 @@ struct Traceback : Object {
     Value frame;          // Frame (kept alive like CPython: its locals stay alive too)
     std::uint32_t lasti;  // instruction index
     Value next;           // Traceback or null (towards the frame that raised)
+    void gc_traverse(GcVisit visit, void* arg) override;
+    void gc_clear() override;
 };
 
 // An instance of BaseException or a subclass (user subclasses share this layout).
@@ -29,6 +31,8 @@ struct ExceptionObject : Instance {
     // ExceptionGroup: the message and the tuple of exceptions. StopIteration: value.
     Value eg_message;
     Value eg_exceptions;
+    void gc_traverse(GcVisit visit, void* arg) override;
+    void gc_clear() override;
 };
 
 // The built-in exception classes (one per VM).

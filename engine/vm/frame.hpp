@@ -30,6 +30,7 @@ struct Frame : Object {
     bool executing = false;
     bool paused_before = false; // stopped by budget/line step: pc is the next instruction, line() is its line
     int last_line = -1;         // for line-step mode
+    bool throw_pending = false; // a generator's throw() passes through here (interp.cpp's inline throw)
     Frame* paused_top = nullptr; // entry frame: the innermost frame when run() stopped early
     Value init_self;            // an inline __init__ call: the instance CALL returns
     std::unique_ptr<Value[]> slots;  // [locals][cells+free][stack]
@@ -41,6 +42,8 @@ struct Frame : Object {
     Value* stack() { return slots.get() + code_obj()->nlocals + code_obj()->ncells + code_obj()->nfree; }
     int line() const;  // current line (of lasti)
     void clear_stack();
+    void gc_traverse(GcVisit visit, void* arg) override;
+    void gc_clear() override;
 };
 
 enum class GenKind : std::uint8_t { Generator, Coroutine, AsyncGenerator };
@@ -67,6 +70,8 @@ struct Generator : Object {
     bool hooks_called = false;
     bool last_yield_wrapped = false;  // async generator: the last yield was a value for asend
     Frame* frame_obj() const { return frame.is_null() ? nullptr : frame.as<Frame>(); }
+    void gc_traverse(GcVisit visit, void* arg) override;
+    void gc_clear() override;
 };
 
 // What the UI shows for one suspended frame of a task's bookmark.
@@ -79,6 +84,8 @@ struct FrameInfo {
 
 // The chain of suspended frames of a coroutine: the coroutine's own frame, then whatever it
 // awaits (another coroutine, a generator-based awaitable...), outermost first.
-std::vector<FrameInfo> frame_chain(VM& vm, const Value& coro);
+// A coroutine paused mid-run (a line step inside it) continues up to `innermost`, the paused
+// frame on top of the thread's chain (the session's entry frame's paused_top).
+std::vector<FrameInfo> frame_chain(VM& vm, const Value& coro, const Frame* innermost = nullptr);
 
 }  // namespace ll::vm

@@ -46,6 +46,8 @@ struct Function : Object {
     Value dict;        // Dict of user attributes or null
     Value doc;         // __doc__ or null
     Value module;      // __module__ (Str)
+    void gc_traverse(GcVisit visit, void* arg) override;
+    void gc_clear() override;
     Code* code_obj() const { return code.as<Code>(); }
 };
 
@@ -58,6 +60,8 @@ struct BuiltinFunction : Object {
     Value self;            // bound receiver or null
     Type* owner = nullptr; // for method descriptors: the type defining it ("list.append")
     Value data;            // optional per-function data for closures made in C++
+    void gc_traverse(GcVisit visit, void* arg) override;
+    void gc_clear() override;
 };
 
 // obj.method for a Python function.
@@ -65,11 +69,15 @@ struct BoundMethod : Object {
     BoundMethod(Type* t, Value f, Value s) : Object(t), func(std::move(f)), self(std::move(s)) {}
     Value func;
     Value self;
+    void gc_traverse(GcVisit visit, void* arg) override;
+    void gc_clear() override;
 };
 
 struct Property : Object {
     explicit Property(Type* t) : Object(t) {}
     Value fget, fset, fdel, doc;
+    void gc_traverse(GcVisit visit, void* arg) override;
+    void gc_clear() override;
 };
 
 struct StaticMethod : Object {

@@ -66,7 +66,7 @@ Value make_generator_for(VM& vm, Function* fn, Frame* frame) {
 }
 
 // The sub-iterator a suspended generator is delegating to (`yield from x` / `await x`), or null.
-static Value yielding_from(Generator* gen) {
+Value gen_yielding_from(Generator* gen) {
     Frame* f = gen->frame_obj();
     if (!f || gen->state != GenState::Suspended || f->pc == 0) return {};
     const auto& code = f->code_obj()->co->code;
@@ -144,7 +144,7 @@ static Exit throw_into(VM& vm, Generator* gen, Value exc, Budget& budget, Value&
         vm.thread.exc = std::move(exc);
         return Exit::Raised;
     }
-    Value yf = yielding_from(gen);
+    Value yf = gen_yielding_from(gen);
     if (yf) {
         Frame* f = gen->frame_obj();
         bool is_exit = type_of(exc)->is_subtype(vm.exc.GeneratorExit);
@@ -283,7 +283,8 @@ static Value gen_next_slot(VM& vm, const Value& self) {
     return drive(vm, gen, e, result);
 }
 
-static Value m_send(VM& vm, Args a) {
+// Not static: the interpreter recognises send/throw calls and runs them inline (interp.cpp).
+Value gen_method_send(VM& vm, Args a) {
     Generator* gen = a[0].as<Generator>();
     if (a.size() != 2) return raise_fmt(vm, vm.exc.TypeError, "{}.send() takes exactly one argument ({} given)", type_name(a[0]), a.size() - 1);
     Budget local;
@@ -294,7 +295,7 @@ static Value m_send(VM& vm, Args a) {
     return drive(vm, gen, e, result);
 }
 
-static Value m_throw(VM& vm, Args a) {
+Value gen_method_throw(VM& vm, Args a) {
     Generator* gen = a[0].as<Generator>();
     if (a.size() < 2) return raise(vm, vm.exc.TypeError, "throw expected at least 1 argument, got 0");
     Value exc = a[1];
@@ -326,13 +327,16 @@ static Value wrapper_call(VM& vm, Args a, Value (*fn)(VM&, Args)) {
     return fn(vm, Args(argv.data(), static_cast<std::uint32_t>(argv.size())));
 }
 
+Value wrapper_method_send(VM& vm, Args a) { return wrapper_call(vm, a, gen_method_send); }
+Value wrapper_method_throw(VM& vm, Args a) { return wrapper_call(vm, a, gen_method_throw); }
+
 static void init_coroutine_wrapper(VM& vm) {
     Type* w = vm.types.coroutine_wrapper;
     w->slots.new_ = nullptr;
     w->slots.iter = [](VM&, const Value& s) { return s; };
     w->slots.next = [](VM& vm, const Value& s) { return gen_next_slot(vm, s.as<Cell>()->value); };
-    def_method(vm, w, "send", [](VM& vm, Args a) { return wrapper_call(vm, a, m_send); });
-    def_method(vm, w, "throw", [](VM& vm, Args a) { return wrapper_call(vm, a, m_throw); });
+    def_method(vm, w, "send", wrapper_method_send);
+    def_method(vm, w, "throw", wrapper_method_throw);
     def_method(vm, w, "close", [](VM& vm, Args a) { return wrapper_call(vm, a, m_close); });
     def_method(vm, vm.types.coroutine, "__await__",
                [](VM& vm, Args a) { return Value::steal(new Cell(vm.types.coroutine_wrapper, a[0])); });
@@ -359,7 +363,7 @@ static Value gen_getattr(VM& vm, const Value& self, Str* name) {
         if (suffix == "suspended") return Value::boolean(g->state == GenState::Suspended);
         if (suffix == "code") return g->frame ? g->frame.as<Frame>()->code : Value::none();
         if (suffix == "await" || suffix == "yieldfrom") {
-            Value y = yielding_from(g);
+            Value y = gen_yielding_from(g);
             return y ? y : Value::none();
         }
     }
@@ -414,7 +418,7 @@ Value get_awaitable_iter(VM& vm, const Value& v, int where) {
     Type* t = type_of(v);
     if (t == vm.types.coroutine) {
         Generator* g = v.as<Generator>();
-        if (g->state == GenState::Suspended && yielding_from(g))
+        if (g->state == GenState::Suspended && gen_yielding_from(g))
             return raise(vm, vm.exc.RuntimeError, "coroutine is being awaited already");
         return v;
     }
@@ -621,7 +625,30 @@ static Value frame_repr(VM& vm, const Value& self) {
                                    co.filename, f->line(), co.name));
 }
 
-std::vector<FrameInfo> frame_chain(VM& vm, const Value& coro) {
+static FrameInfo frame_info(VM& vm, Frame* f, int line) {
+    FrameInfo info;
+    auto& co = *f->code_obj()->co;
+    info.function = co.qualname;
+    info.filename = co.filename;
+    info.line = line;
+    for (std::size_t i = 0; i < co.varnames.size(); ++i) {
+        const Value& v = f->fast()[i];
+        if (v.is_null()) continue;
+        Value r = repr(vm, v);
+        info.locals.emplace_back(co.varnames[i], r ? r.as<Str>()->text : "<?>");
+        if (!r) clear_error(vm);
+    }
+    for (std::size_t i = 0; i < co.cellvars.size(); ++i) {
+        const Value& c = f->cells()[i];
+        if (!c || c.as<Cell>()->value.is_null()) continue;
+        Value r = repr(vm, c.as<Cell>()->value);
+        info.locals.emplace_back(co.cellvars[i], r ? r.as<Str>()->text : "<?>");
+        if (!r) clear_error(vm);
+    }
+    return info;
+}
+
+std::vector<FrameInfo> frame_chain(VM& vm, const Value& coro, const Frame* innermost) {
     std::vector<FrameInfo> out;
     Value cur = coro;
     for (int guard = 0; guard < 1000 && cur; ++guard) {
@@ -630,27 +657,20 @@ std::vector<FrameInfo> frame_chain(VM& vm, const Value& coro) {
         Generator* g = cur.as<Generator>();
         Frame* f = g->frame_obj();
         if (!f || g->state == GenState::Closed) break;
-        FrameInfo info;
-        auto& co = *f->code_obj()->co;
-        info.function = co.qualname;
-        info.filename = co.filename;
-        info.line = g->state == GenState::Created ? co.firstlineno : f->line();
-        for (std::size_t i = 0; i < co.varnames.size(); ++i) {
-            const Value& v = f->fast()[i];
-            if (v.is_null()) continue;
-            Value r = repr(vm, v);
-            info.locals.emplace_back(co.varnames[i], r ? r.as<Str>()->text : "<?>");
-            if (!r) clear_error(vm);
+        if (g->state == GenState::Running) {
+            // Paused mid-run (a line step): the frames above it are linked by `back`, from the
+            // innermost paused frame down to this one.
+            std::vector<Frame*> above;
+            const Frame* x = innermost;
+            for (; x && x != f; x = x->back) above.push_back(const_cast<Frame*>(x));
+            out.push_back(frame_info(vm, f, f->line()));
+            if (x == f)
+                for (auto it = above.rbegin(); it != above.rend(); ++it) out.push_back(frame_info(vm, *it, (*it)->line()));
+            break;
         }
-        for (std::size_t i = 0; i < co.cellvars.size(); ++i) {
-            const Value& c = f->cells()[i];
-            if (!c || c.as<Cell>()->value.is_null()) continue;
-            Value r = repr(vm, c.as<Cell>()->value);
-            info.locals.emplace_back(co.cellvars[i], r ? r.as<Str>()->text : "<?>");
-            if (!r) clear_error(vm);
-        }
-        out.push_back(std::move(info));
-        cur = yielding_from(g);
+        out.push_back(frame_info(vm, f, g->state == GenState::Created ? f->code_obj()->co->firstlineno : f->line()));
+        cur = gen_yielding_from(g);
+        if (cur && is_type(cur, vm.types.coroutine_wrapper)) cur = cur.as<Cell>()->value;
     }
     return out;
 }
@@ -664,8 +684,8 @@ void init_generator_types(VM& vm) {
         def_method(vm, t, "close", m_close);
     }
     for (Type* t : {vm.types.generator, vm.types.coroutine}) {
-        def_method(vm, t, "send", m_send);
-        def_method(vm, t, "throw", m_throw);
+        def_method(vm, t, "send", gen_method_send);
+        def_method(vm, t, "throw", gen_method_throw);
     }
     vm.types.generator->slots.iter = [](VM&, const Value& s) { return s; };
     vm.types.generator->slots.next = gen_next_slot;

@@ -153,6 +153,92 @@ static Value* cached_global(VM& vm, Code* co, std::uint32_t at, Dict* globals, D
     return nullptr;
 }
 
+Value gen_method_send(VM& vm, Args a);
+Value gen_method_throw(VM& vm, Args a);
+Value wrapper_method_send(VM& vm, Args a);
+Value wrapper_method_throw(VM& vm, Args a);
+Value gen_yielding_from(Generator* gen);
+void auto_collect(VM& vm);
+
+// A `send`/`throw` call the interpreter can run inline: the generators to resume, outermost
+// first (a throw goes down the `yield from`/`await` chain to the innermost), and what to send.
+struct InlineResume {
+    Value receiver;               // what the call was made on (kept alive on the caller's stack)
+    std::vector<Generator*> chain;
+    Value value;                  // the sent value, or the exception instance to throw
+    bool is_throw = false;
+    bool started = false;         // the innermost generator had started (not Created)
+};
+
+// Recognises gen.send(v) / gen.throw(exc) (and a coroutine_wrapper's) in the cases that need
+// no native work first; everything else (errors, closed or running generators, GeneratorExit,
+// a chain ending in a non-generator awaitable, the legacy throw(type, value, tb) form) takes the
+// native path in generator.cpp, which gives the same results without the inline stepping.
+static bool inline_resume_of(VM& vm, const Value& callable, Args args, InlineResume& out) {
+    auto* bf = callable.as<BuiltinFunction>();
+    NativeFn fn = bf->fn;
+    bool is_send = fn == gen_method_send || fn == wrapper_method_send;
+    bool is_throw = fn == gen_method_throw || fn == wrapper_method_throw;
+    if ((!is_send && !is_throw) || args.has_kwargs()) return false;
+    Value self;
+    const Value* rest;
+    if (bf->self) {
+        self = bf->self;
+        if (args.count != 1) return false;
+        rest = args.items;
+    } else {
+        if (args.count != 2) return false;
+        self = args.items[0];
+        rest = args.items + 1;
+    }
+    out.receiver = self;
+    if (fn == wrapper_method_send || fn == wrapper_method_throw) {
+        if (!is_type(self, vm.types.coroutine_wrapper)) return false;
+        self = self.as<Cell>()->value;
+    }
+    Type* t = type_of(self);
+    if (t != vm.types.generator && t != vm.types.coroutine) return false;
+    Generator* gen = self.as<Generator>();
+    if (!gen->frame_obj()) return false;
+    if (is_send) {
+        if (gen->state == GenState::Created) {
+            if (!rest->is_none()) return false;
+        } else if (gen->state != GenState::Suspended) {
+            return false;
+        }
+        out.chain.push_back(gen);
+        out.value = *rest;
+        out.started = gen->state != GenState::Created;
+        return true;
+    }
+    Value exc = *rest;
+    if (is_type_object(exc)) {
+        if (!exc.as<Type>()->is_subtype(vm.exc.BaseException)) return false;
+        exc = make_exception(vm, exc.as<Type>(), {});
+        if (!exc) {
+            clear_error(vm);
+            return false;
+        }
+    }
+    if (!is_exception(exc) || type_of(exc)->is_subtype(vm.exc.GeneratorExit)) return false;
+    if (gen->state != GenState::Created && gen->state != GenState::Suspended) return false;
+    for (Generator* g = gen;;) {
+        out.chain.push_back(g);
+        if (g->state != GenState::Suspended) break;
+        Value yf = gen_yielding_from(g);
+        if (!yf) break;
+        if (is_type(yf, vm.types.coroutine_wrapper)) yf = yf.as<Cell>()->value;
+        Type* yt = type_of(yf);
+        if (yt != vm.types.generator && yt != vm.types.coroutine) return false;
+        g = yf.as<Generator>();
+        if (g->state != GenState::Suspended || !g->frame_obj()) return false;
+    }
+    out.is_throw = true;
+    out.value = std::move(exc);
+    out.started = out.chain.back()->state != GenState::Created;
+    return true;
+}
+
 // The interpreter proper. `start` is the innermost frame to continue (== entry unless resuming
 // after OutOfBudget); `throwing` starts by raising vm.thread.exc in `start`.
 Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value& result, bool throwing) {
@@ -192,7 +278,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
     bool propagating = false;  // the pending exception came from a callee frame
     bool reraise = false;      // re-raised: no new traceback entry
     bool from_hidden = false;  // propagating out of an inlined comprehension: its entry stands for ours
-    const bool line_mode = budget.stop_on_line_change;
+    // Line steps pause only code run by the interpreter itself: a nested run (a native calling
+    // Python) cannot pause, so it runs its lines through.
+    const bool line_mode = budget.stop_on_line_change && th.native_depth == 0;
 
 #define LOAD_FRAME()                                   \
     do {                                               \
@@ -210,6 +298,13 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
     do {                                                      \
         f->pc = pc;                                           \
         f->sp = static_cast<std::uint32_t>(sp - stack);       \
+    } while (0)
+    // Line steps: a frame that gets control back (a return or yield into it, a generator
+    // resumed) continues on the line it stood at, whatever ran while line steps were off; only
+    // a change from there pauses. A new frame (last_line -1) pauses at its first line.
+#define SYNC_LINE()                                                      \
+    do {                                                                 \
+        if (line_mode && pc > 0) f->last_line = co->co->line_of(pc - 1); \
     } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define PUSHM(v) (*sp++ = std::move(v))
@@ -266,7 +361,8 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
     th.frame = start_frame;
 
     LOAD_FRAME();
-    if (line_mode && f->last_line < 0) f->last_line = co->co->line_of(pc);
+    // The run starts on the line it paused at (a fresh frame: on its first line).
+    if (line_mode && (pc > 0 || f->last_line < 0)) f->last_line = co->co->line_of(pc);
     if (throwing) {
         reraise = false;
         propagating = false;
@@ -276,8 +372,10 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
 
     for (;;) {
         if (line_mode) {
+            // Instructions without a column are those CPython gives no location (exception
+            // handler prologues, cleanups, jumps): like its line events, they start no line.
             int line = co->co->line_of(pc);
-            if (line != 0 && line != f->last_line) {
+            if (line != 0 && line != f->last_line && co->co->positions[pc].col >= 0) {
                 f->last_line = line;
                 SAVE_FRAME();
                 return pause(f);
@@ -975,6 +1073,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     th.frame = f;
                     LOAD_FRAME();
                     f->executing = true;
+                    SYNC_LINE();
                     if (started) PUSH(Value::none());
                     STEP();
                     if (--budget.remaining <= 0) {
@@ -1097,6 +1196,63 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                         prefix = &bound_self;
                     }
                 }
+                InlineResume ir;
+                if (!pyfn && ins.op() == Op::CALL && ct == vm.types.builtin_function && inline_resume_of(vm, callable, args, ir)) {
+                    // gen.send(v) / gen.throw(e) (Task.__step): run the generator's frames here
+                    // instead of in a nested run, so line steps and pauses reach into them. The
+                    // receiver stays where the call's result goes, keeping it alive; YIELD_VALUE
+                    // replaces it with the yielded value, RETURN_VALUE raises StopIteration.
+                    Value receiver = std::move(ir.receiver);
+                    Value* base = callable_slot;
+                    while (sp > base) DROP();
+                    PUSHM(receiver);
+                    SAVE_FRAME();
+                    f->executing = false;
+                    Frame* prev = f;
+                    for (std::size_t i = 0; i < ir.chain.size(); ++i) {
+                        Generator* cg = ir.chain[i];
+                        Frame* g = cg->frame_obj();
+                        g->back = prev;
+                        g->is_entry = false;
+                        cg->state = GenState::Running;
+                        gen_enter_frame(vm, cg);
+                        ++th.depth;
+                        // A delegating frame goes back onto its YIELD_VALUE, as if its SEND had
+                        // just resumed the inner one: what the inner one yields passes through.
+                        if (i + 1 < ir.chain.size()) {
+                            g->pc -= 1;
+                            g->throw_pending = true;
+                            if (line_mode) g->last_line = g->code_obj()->co->line_of(g->pc - 1);
+                        }
+                        prev = g;
+                    }
+                    Generator* inner = ir.chain.back();
+                    const bool started = ir.started;
+                    f = prev;
+                    th.frame = f;
+                    LOAD_FRAME();
+                    f->executing = true;
+                    SYNC_LINE();
+                    if (!ir.is_throw) {
+                        if (started) PUSHM(ir.value);
+                        if (--budget.remaining <= 0) {
+                            SAVE_FRAME();
+                            return pause(f);
+                        }
+                        break;
+                    }
+                    // Raise at the suspension point (a just-created generator: at its start).
+                    // CPython chains the thrown exception only with the generator's own handled
+                    // exception (_PyErr_ChainStackItem), not with its callers'.
+                    if (!started) pc = 0;
+                    th.exc = std::move(ir.value);
+                    const Value& own = inner->exc_state.value;
+                    if (!own.is_null() && !own.is_none() && !own.is(th.exc)) set_context(vm, th.exc, own);
+                    propagating = true;  // context done: error_at_lasti must not chain again
+                    reraise = false;
+                    from_hidden = false;
+                    goto error_at_lasti;
+                }
                 if (pyfn && !(pyfn->code_obj()->co->flags & (lang::kCoGenerator | lang::kCoCoroutine | lang::kCoAsyncGenerator))) {
                     if (th.depth >= vm.recursion_limit) {
                         raise(vm, vm.exc.RecursionError, "maximum recursion depth exceeded");
@@ -1117,6 +1273,11 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     ++th.depth;
                     f = nf;
                     th.frame = f;
+                    if (vm.heap.live_objects() >= vm.heap.collect_at && th.native_depth == 0) {
+                        // A safe point for the cycle collector: every frame's state is saved
+                        // and no native code holds borrowed pointers.
+                        auto_collect(vm);
+                    }
                     LOAD_FRAME();
                     f->executing = true;
                     STEP();
@@ -1180,13 +1341,21 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 th.frame = f;
                 LOAD_FRAME();
                 f->executing = true;
+                SYNC_LINE();
                 if (gen) {
                     // An inline-resumed generator finished: finish the FOR_ITER/SEND that resumed it.
                     gen->frame = Value();
+                    f->throw_pending = false;
                     const lang::Instr resumer = code[pc - 1];
                     if (resumer.op() == Op::FOR_ITER) {
                         DROP();
                         pc = resumer.arg();
+                    } else if (resumer.op() == Op::CALL) {
+                        // gen.send()/gen.throw() run inline: the call raises StopIteration(value).
+                        DROP();
+                        if (rv.is_none()) raise_with_args(vm, vm.exc.StopIteration, {});
+                        else raise_with_args(vm, vm.exc.StopIteration, {rv});
+                        ERROR();
                     } else {
                         PUSHM(rv);
                         pc = resumer.arg();
@@ -1229,12 +1398,18 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 th.frame = f;
                 LOAD_FRAME();
                 f->executing = true;
-                PUSHM(v);
+                SYNC_LINE();
+                f->throw_pending = false;
+                if (code[pc - 1].op() == Op::CALL) TOP() = std::move(v);  // gen.send() inline: the receiver's slot
+                else PUSHM(v);
                 break;
             }
             case Op::SEND: {
                 Value v = POP();
-                Value& recv = TOP();
+                Value& recv_slot = TOP();
+                // coro.__await__() (a coroutine_wrapper) delegates to its coroutine: resume that
+                // inline too, so its return value and its frames are the coroutine's own.
+                const Value& recv = is_type(recv_slot, vm.types.coroutine_wrapper) ? recv_slot.as<Cell>()->value : recv_slot;
                 Type* rt = type_of(recv);
                 if (rt == vm.types.generator || rt == vm.types.coroutine) {
                     Generator* gen = recv.as<Generator>();
@@ -1268,12 +1443,13 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     th.frame = f;
                     LOAD_FRAME();
                     f->executing = true;
+                    SYNC_LINE();
                     if (started) PUSHM(v);
                     break;
                 }
                 bool returned = false;
                 SAVE_FRAME();
-                Value r = send_to_iterator(vm, recv, v, returned);
+                Value r = send_to_iterator(vm, recv_slot, v, returned);
                 if (!r) ERROR();
                 PUSHM(r);
                 if (returned) pc = arg;
@@ -1729,10 +1905,18 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
         th.frame = f;
         LOAD_FRAME();
         f->executing = true;
+        SYNC_LINE();
         from_hidden = (done->code_obj()->co->flags & lang::kCoHiddenFrame) != 0;
         if (gen) gen->frame = Value();
         else decref(done);
         propagating = true;
+        if (f->throw_pending) {
+            // A throw() into a `yield from`/`await` chain reaches this delegating generator:
+            // CPython re-raises it here and chains it with this generator's handled exception.
+            f->throw_pending = false;
+            const Value& own = f->owner ? f->owner->exc_state.value : Value();
+            if (!own.is_null() && !own.is_none() && !own.is(th.exc)) set_context(vm, th.exc, own);
+        }
         goto error_at_lasti;
     }
     }
@@ -1743,6 +1927,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
 #undef POP
 #undef TOP
 #undef DROP
+#undef SYNC_LINE
 #undef ERROR
 }
 

@@ -36,6 +36,9 @@ struct LibState {
     Type* deque = nullptr;
     Type* deque_iterator = nullptr;
     Type* random = nullptr;
+    // The gc module (gc.cpp, lib_gc.cpp).
+    bool gc_enabled = true;
+    bool gc_collecting = false;
 };
 
 // The state of `vm` (created on first use, reset by reset_lib_state at VM construction).

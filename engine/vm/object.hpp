@@ -37,11 +37,15 @@ struct IntObject : Object {
 struct Tuple : Object {
     Tuple(Type* t, std::vector<Value> v) : Object(t), items(std::move(v)) {}
     std::vector<Value> items;
+    void gc_traverse(GcVisit visit, void* arg) override;
+    void gc_clear() override;
 };
 
 struct List : Object {
     List(Type* t, std::vector<Value> v) : Object(t), items(std::move(v)) {}
     std::vector<Value> items;
+    void gc_traverse(GcVisit visit, void* arg) override;
+    void gc_clear() override;
 };
 
 // dict: insertion-ordered (CPython's compact layout: an entries array in insertion order plus an
@@ -54,6 +58,8 @@ struct Dict : Object {
         Value value;
     };
     explicit Dict(Type* t) : Object(t), version_(++next_version_) {}
+    void gc_traverse(GcVisit visit, void* arg) override;
+    void gc_clear() override;
 
     // Lookup; a null Value means absent *or* error: check vm.has_error() when the key may have a
     // Python __eq__/__hash__ (str/int/float/tuple-of-those keys never fail).
@@ -98,6 +104,8 @@ struct Set : Object {
         bool dummy = false;
     };
     explicit Set(Type* t);
+    void gc_traverse(GcVisit visit, void* arg) override;
+    void gc_clear() override;
 
     int contains(VM& vm, const Value& key);  // 1, 0, -1
     bool add(VM& vm, const Value& key);      // false: error
@@ -121,12 +129,16 @@ struct Instance : Object {
     explicit Instance(Type* t) : Object(t) {}
     Value dict;  // a Dict, or null until the first attribute is stored
     Dict* ensure_dict(VM& vm);
+    void gc_traverse(GcVisit visit, void* arg) override;
+    void gc_clear() override;
 };
 
 // A closure cell; an empty cell has a null value ("free variable referenced before assignment").
 struct Cell : Object {
     Cell(Type* t, Value v) : Object(t), value(std::move(v)) {}
     Value value;
+    void gc_traverse(GcVisit visit, void* arg) override;
+    void gc_clear() override;
 };
 
 struct Slice : Object {

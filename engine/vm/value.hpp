@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <utility>
+#include <vector>
 
 namespace ll::vm {
 
@@ -14,6 +15,8 @@ class Heap;
 // Header of every heap object. Intrusive reference count; all live objects of a VM are linked in
 // its Heap so that teardown frees reference cycles too. Subclasses free their children in their
 // C++ destructor (by destroying the Values they hold).
+class Value;
+
 struct Object {
     explicit Object(Type* t);
     Object(const Object&) = delete;
@@ -22,6 +25,19 @@ struct Object {
 
     static void* operator new(std::size_t size);
     static void operator delete(void* p, std::size_t size);
+
+    // The cycle collector (gc.cpp): visit each reference this object owns, and drop them all to
+    // break a cycle. A type that does not override them is opaque to the collector: what it
+    // holds counts as reachable, which may keep garbage alive but never frees a live object.
+    using GcVisit = void (*)(Object* referent, void* arg);
+    virtual void gc_traverse(GcVisit, void*) {}
+    virtual void gc_clear() {}
+    // A container whose references are weak in Python terms (they hold a count here, as the VM
+    // has no weak references): gc_traverse reports them, but they never make anything
+    // reachable, and gc_drop_weak takes out the members the collector found dead (before any
+    // finalizer runs, as CPython clears weak references first).
+    virtual bool gc_weak() const { return false; }
+    virtual void gc_drop_weak(bool (*dead)(Object*, void*), void*, std::vector<Value>&) {}
 
     Type* type;                   // the object's Python class (never null once constructed)
     std::uint32_t refcount = 1;   // a fresh object has one reference: its creator's

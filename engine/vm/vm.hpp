@@ -27,9 +27,15 @@ public:
     void unlink(Object* o);
     void free_all();  // teardown: destroys every object, cycles included
     std::size_t live_objects() const { return count_; }
+    template <class F>
+    void for_each(F f) const {  // newest first
+        for (Object* o = head_; o; o = o->heap_next_) f(o);
+    }
     std::size_t bytes = 0;          // bytes currently allocated by objects (approximate)
     std::size_t byte_limit = 0;     // 0: unlimited; beyond allocated_bytes() > byte_limit the VM raises MemoryError
     bool tearing_down = false;
+    // Automatic cycle collection (gc.cpp) starts at a Python call once this many objects live.
+    std::size_t collect_at = 100000;
 
 private:
     Object* head_ = nullptr;

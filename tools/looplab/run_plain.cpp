@@ -7,6 +7,7 @@
 
 #include "engine/aio/aio.hpp"
 #include "engine/sim/sim.hpp"
+#include "engine/vm/gc.hpp"
 #include "engine/vm/ops.hpp"
 #include "engine/vm/vm.hpp"
 #include "tools/looplab/cli.hpp"
@@ -128,7 +129,11 @@ int run_plain(const RunOptions& options) {
             }
             result = vm::Value();
             frame = vm::Value();
-            if (status != kExitStopped) clear_main(vm);
+            if (status != kExitStopped) {
+                clear_main(vm);
+                // CPython collects cycles while it tears modules down: their __del__ run.
+                vm::collect_cycles(vm);
+            }
         }
         vm.modules.as<vm::Dict>()->clear();
         std::fwrite(out_buffer.data(), 1, out_buffer.size(), stdout);

@@ -54,9 +54,7 @@ TEST_CASE("firstiter is called once, at an async generator's first __anext__") {
               "print(seen)\n") == "[]\n['agen']\n");
 }
 
-// Not passing yet: coro.__await__() does not return a coroutine_wrapper that can be driven
-// with next()/yield from (corpus aio/094 passes; this direct use does not). Known failure, issue 4.
-TEST_CASE("a generator-based __await__ can yield from coro.__await__()" * doctest::skip()) {
+TEST_CASE("a generator-based __await__ can yield from coro.__await__()") {
     CHECK(run("import asyncio\n"
               "async def inner():\n"
               "    await asyncio.sleep(1)\n"

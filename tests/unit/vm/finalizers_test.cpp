@@ -57,9 +57,7 @@ TEST_CASE("classes have a __doc__ of None without a docstring") {
     CHECK(run("class K: pass\nprint(K.__doc__, K().__doc__)\n") == "None None\n");
 }
 
-// Not passing yet: coro.__await__() does not return a coroutine_wrapper that can be driven
-// with next()/yield from (corpus aio/094 passes; this direct use does not). Known failure, issue 4.
-TEST_CASE("coroutine.__await__() is a coroutine_wrapper iterator" * doctest::skip()) {
+TEST_CASE("coroutine.__await__() is a coroutine_wrapper iterator") {
     CHECK(run("async def inner():\n"
               "    return 7\n"
               "w = inner().__await__()\n"

@@ -1,0 +1,280 @@
+// The cycle collector: reference counting frees everything except cycles; collect_cycles() finds
+// the objects no outside reference reaches (CPython's algorithm: subtract the references objects
+// hold to each other from their counts; what keeps a positive count is reachable from outside),
+// finalizes them (__del__, coroutine close, "Task was destroyed but it is pending!"), and breaks
+// the cycles of those that were not resurrected. Each type tells the collector what it holds.
+#include "engine/vm/gc.hpp"
+
+#include <unordered_map>
+#include <vector>
+
+#include <algorithm>
+
+#include "engine/vm/internal.hpp"
+#include "engine/vm/lib_state.hpp"
+
+namespace ll::vm {
+
+namespace {
+
+void visit_value(const Value& v, Object::GcVisit visit, void* arg) {
+    if (v.is_obj()) visit(v.obj(), arg);
+}
+
+}  // namespace
+
+// --- What each container holds -------------------------------------------------------------
+
+void Tuple::gc_traverse(GcVisit visit, void* arg) {
+    for (const Value& v : items) visit_value(v, visit, arg);
+}
+void Tuple::gc_clear() {
+    std::vector<Value> dead;
+    dead.swap(items);
+}
+
+void List::gc_traverse(GcVisit visit, void* arg) {
+    for (const Value& v : items) visit_value(v, visit, arg);
+}
+void List::gc_clear() {
+    std::vector<Value> dead;
+    dead.swap(items);  // destroyed after the list is already empty: finalizers see a valid list
+}
+
+void Dict::gc_traverse(GcVisit visit, void* arg) {
+    for (const Entry& e : entries_) {
+        visit_value(e.key, visit, arg);
+        visit_value(e.value, visit, arg);
+    }
+}
+void Dict::gc_clear() { clear(); }
+
+void Set::gc_traverse(GcVisit visit, void* arg) {
+    for (const Slot& s : table_)
+        if (!s.dummy) visit_value(s.key, visit, arg);
+}
+void Set::gc_clear() { clear(); }
+
+void Instance::gc_traverse(GcVisit visit, void* arg) { visit_value(dict, visit, arg); }
+void Instance::gc_clear() { Value dead = std::move(dict); }
+
+void Cell::gc_traverse(GcVisit visit, void* arg) { visit_value(value, visit, arg); }
+void Cell::gc_clear() { Value dead = std::move(value); }
+
+void Function::gc_traverse(GcVisit visit, void* arg) {
+    for (const Value* v : {&code, &globals, &builtins, &name, &qualname, &defaults, &kwdefaults, &closure, &dict, &doc, &module})
+        visit_value(*v, visit, arg);
+}
+void Function::gc_clear() {
+    Value dead[] = {std::move(defaults), std::move(kwdefaults), std::move(closure), std::move(dict), std::move(doc)};
+    (void)dead;
+}
+
+void BuiltinFunction::gc_traverse(GcVisit visit, void* arg) {
+    visit_value(self, visit, arg);
+    visit_value(data, visit, arg);
+}
+void BuiltinFunction::gc_clear() {
+    Value dead[] = {std::move(self), std::move(data)};
+    (void)dead;
+}
+
+void BoundMethod::gc_traverse(GcVisit visit, void* arg) {
+    visit_value(func, visit, arg);
+    visit_value(self, visit, arg);
+}
+void BoundMethod::gc_clear() {
+    Value dead[] = {std::move(func), std::move(self)};
+    (void)dead;
+}
+
+void Property::gc_traverse(GcVisit visit, void* arg) {
+    for (const Value* v : {&fget, &fset, &fdel, &doc}) visit_value(*v, visit, arg);
+}
+void Property::gc_clear() {
+    Value dead[] = {std::move(fget), std::move(fset), std::move(fdel), std::move(doc)};
+    (void)dead;
+}
+
+void Traceback::gc_traverse(GcVisit visit, void* arg) {
+    visit_value(frame, visit, arg);
+    visit_value(next, visit, arg);
+}
+void Traceback::gc_clear() {
+    Value dead[] = {std::move(frame), std::move(next)};
+    (void)dead;
+}
+
+void ExceptionObject::gc_traverse(GcVisit visit, void* arg) {
+    Instance::gc_traverse(visit, arg);
+    for (const Value* v : {&args, &cause, &context, &traceback, &notes, &eg_message, &eg_exceptions}) visit_value(*v, visit, arg);
+}
+void ExceptionObject::gc_clear() {
+    Instance::gc_clear();
+    Value dead[] = {std::move(cause), std::move(context), std::move(traceback), std::move(notes), std::move(eg_exceptions)};
+    (void)dead;
+}
+
+void Frame::gc_traverse(GcVisit visit, void* arg) {
+    for (const Value* v : {&code, &func, &globals, &builtins, &locals, &init_self}) visit_value(*v, visit, arg);
+    for (std::size_t i = 0; i < nslots; ++i) visit_value(slots[i], visit, arg);
+}
+void Frame::gc_clear() {
+    // Only frames of suspended generators reach here (a running frame is always reachable).
+    std::vector<Value> dead;
+    dead.reserve(nslots + 3);
+    for (std::size_t i = 0; i < nslots; ++i) dead.push_back(std::move(slots[i]));
+    sp = 0;
+    dead.push_back(std::move(func));
+    dead.push_back(std::move(locals));
+    dead.push_back(std::move(init_self));
+}
+
+void Generator::gc_traverse(GcVisit visit, void* arg) {
+    for (const Value* v : {&frame, &name, &qualname, &awaiting, &exc_state.value}) visit_value(*v, visit, arg);
+}
+void Generator::gc_clear() {
+    // Like CPython's gen clear: the generator ends without running its frame any further.
+    state = GenState::Closed;
+    Value dead[] = {std::move(frame), std::move(awaiting), std::move(exc_state.value)};
+    (void)dead;
+}
+
+// --- The collector --------------------------------------------------------------------------
+
+namespace {
+
+struct Census {
+    std::unordered_map<Object*, std::int64_t> refs;  // per candidate: references from outside the set
+};
+
+void subtract_internal(Object* o, void* arg) {
+    auto& refs = static_cast<Census*>(arg)->refs;
+    auto it = refs.find(o);
+    if (it != refs.end()) --it->second;
+}
+
+// Marks everything reachable from the objects whose count stays positive; returns the rest, in
+// allocation order.
+std::vector<Object*> unreachable_of(std::vector<Object*>& candidates, Census& census, const std::vector<Object*>& roots_extra) {
+    for (Object* o : candidates) o->gc_traverse(subtract_internal, &census);
+    std::vector<Object*> work;
+    std::unordered_map<Object*, bool> reached;
+    for (Object* o : candidates)
+        if (census.refs[o] > 0) work.push_back(o);
+    for (Object* o : roots_extra) work.push_back(o);
+    struct Ctx {
+        Census* census;
+        std::unordered_map<Object*, bool>* reached;
+        std::vector<Object*>* work;
+    } ctx{&census, &reached, &work};
+    while (!work.empty()) {
+        Object* o = work.back();
+        work.pop_back();
+        if (reached[o]) continue;
+        reached[o] = true;
+        if (o->gc_weak()) continue;  // weak references keep nothing alive
+        o->gc_traverse(
+            [](Object* r, void* a) {
+                auto* c = static_cast<Ctx*>(a);
+                if (c->census->refs.count(r) && !(*c->reached)[r]) c->work->push_back(r);
+            },
+            &ctx);
+    }
+    std::vector<Object*> out;
+    for (Object* o : candidates)
+        if (!reached[o]) out.push_back(o);
+    return out;
+}
+
+// CPython counts what it frees after resurrection, and some of our objects are parts of one
+// object there: an instance's attribute dict (inline in the instance) and a generator's frame
+// (embedded in the generator). Those are not counted on their own.
+std::size_t cpython_count(VM& vm, const std::vector<Object*>& garbage) {
+    std::unordered_map<const Object*, bool> in;
+    for (Object* o : garbage) in[o] = true;
+    std::unordered_map<const Object*, bool> parts;
+    for (Object* o : garbage) {
+        if (o->type == vm.types.frame) {
+            auto* f = static_cast<Frame*>(o);
+            if (f->owner && in.count(f->owner)) parts[o] = true;
+        } else if (o->type->has_flag(kTypeInstanceDict)) {
+            auto* inst = dynamic_cast<Instance*>(o);
+            // Held by the instance and by the collector only: nobody ever saw it as an object.
+            if (inst && inst->dict.is_obj() && inst->dict.obj()->refcount <= 2 && in.count(inst->dict.obj()))
+                parts[inst->dict.obj()] = true;
+        }
+    }
+    return garbage.size() - parts.size();
+}
+
+}  // namespace
+
+std::size_t collect_cycles(VM& vm) {
+    lib::LibState& st = lib::lib_state(vm);
+    if (st.gc_collecting || vm.heap.tearing_down) return 0;
+    st.gc_collecting = true;
+    // Every live object is a candidate, oldest first (the heap links newest first): CPython
+    // finalizes garbage in the order its objects were created.
+    std::vector<Object*> candidates;
+    candidates.reserve(vm.heap.live_objects());
+    vm.heap.for_each([&](Object* o) { candidates.push_back(o); });
+    std::reverse(candidates.begin(), candidates.end());
+    Census census;
+    census.refs.reserve(candidates.size() * 2);
+    for (Object* o : candidates) census.refs[o] = o->refcount;
+    // Frames the thread is running (or a step paused) are reachable whatever their counts say.
+    std::vector<Object*> running;
+    for (Frame* f = vm.thread.frame; f; f = f->back) running.push_back(f);
+    std::vector<Object*> garbage = unreachable_of(candidates, census, running);
+    std::size_t found = 0;
+    if (!garbage.empty()) {
+        // Hold every garbage object while finalizers run: none may be freed half-way.
+        std::vector<Value> hold;
+        hold.reserve(garbage.size());
+        for (Object* o : garbage) hold.push_back(Value::borrow(o));
+        // Weak containers forget their dead members first (CPython clears weak references
+        // before running finalizers): the holds keep them alive until the end.
+        {
+            std::unordered_map<Object*, bool> dead_set;
+            for (Object* o : garbage) dead_set[o] = true;
+            std::vector<Value> dropped;
+            auto is_dead = [](Object* o, void* a) { return static_cast<std::unordered_map<Object*, bool>*>(a)->count(o) != 0; };
+            for (Object* o : candidates)
+                if (o->gc_weak() && !dead_set.count(o)) o->gc_drop_weak(is_dead, &dead_set, dropped);
+            dropped.clear();
+        }
+        // Finalize (each object once in its life, like PEP 442).
+        for (Object* o : garbage) {
+            if (!o->type->slots.finalize || (o->gc_flags & 1u)) continue;
+            o->gc_flags |= 1u;
+            ++o->refcount;  // the finalizers hand back the reference they were called with
+            o->type->slots.finalize(vm, o);
+            --o->refcount;
+        }
+        // A finalizer may have stored a reference to some of them somewhere reachable: only
+        // what is still unreachable (counting our holds as outside references) is cleared.
+        Census again;
+        for (Object* o : garbage) again.refs[o] = static_cast<std::int64_t>(o->refcount) - 1;
+        std::vector<Object*> still = unreachable_of(garbage, again, {});
+        found = cpython_count(vm, still);
+        for (Object* o : still) o->gc_clear();
+        hold.clear();  // the cycles are broken: reference counting frees them now
+    }
+    st.gc_collecting = false;
+    return found;
+}
+
+}  // namespace ll::vm
+
+namespace ll::vm {
+
+// The interpreter calls this when the heap has grown past collect_at: collect (unless gc is
+// disabled) and wait for the heap to double before the next automatic collection, so the work
+// stays proportional to allocation.
+void auto_collect(VM& vm) {
+    if (lib::lib_state(vm).gc_enabled) collect_cycles(vm);
+    vm.heap.collect_at = std::max<std::size_t>(100000, vm.heap.live_objects() * 2);
+}
+
+}  // namespace ll::vm
