@@ -187,14 +187,20 @@ std::vector<Object*> unreachable_of(std::vector<Object*>& candidates, Census& ce
     return out;
 }
 
-// CPython counts what it frees after resurrection, and some of our objects are parts of one
-// object there: an instance's attribute dict (inline in the instance) and a generator's frame
+// CPython counts what it frees after resurrection, only among the objects it tracks (not
+// strings or numbers), and some of our objects are parts of one object there: an instance's attribute dict (inline in the instance) and a generator's frame
 // (embedded in the generator). Those are not counted on their own.
 std::size_t cpython_count(VM& vm, const std::vector<Object*>& garbage) {
     std::unordered_map<const Object*, bool> in;
     for (Object* o : garbage) in[o] = true;
     std::unordered_map<const Object*, bool> parts;
     for (Object* o : garbage) {
+        // Atomic objects (CPython does not track them: they cannot form cycles).
+        Type* t = o->type;
+        if (t == vm.types.str || t == vm.types.int_ || t == vm.types.float_ || t == vm.types.code || t == vm.types.range) {
+            parts[o] = true;
+            continue;
+        }
         if (o->type == vm.types.frame) {
             auto* f = static_cast<Frame*>(o);
             if (f->owner && in.count(f->owner)) parts[o] = true;
