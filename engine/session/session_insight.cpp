@@ -41,6 +41,26 @@ Value delegate_of(const Generator* g) {
     return const_cast<Frame*>(f)->stack()[f->sp - 1];
 }
 
+// A line of code without its trailing comment (a '#' outside string quotes), right-trimmed.
+std::string without_comment(const std::string& text) {
+    char quote = 0;
+    std::size_t end = text.size();
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (quote) {
+            if (c == '\\') ++i;
+            else if (c == quote) quote = 0;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+        } else if (c == '#') {
+            end = i;
+            break;
+        }
+    }
+    while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+    return text.substr(0, end);
+}
+
 bool contains(const std::vector<std::string>& names, std::string_view name) {
     for (const auto& n : names)
         if (n == name) return true;
@@ -90,7 +110,7 @@ void Session::Impl::hint_blocking_call(double seconds) {
     if (current_task == 0) return;  // blocking before the loop runs blocks nobody else
     const TaskRecord& r = tasks[static_cast<std::size_t>(current_task - 1)];
     int line = user_line();
-    std::string text = line ? program_line(source_text, line) : "";
+    std::string text = line ? without_comment(program_line(source_text, line)) : "";
     std::string call = text.empty() ? "A blocking call" : "`" + text + "` is a blocking call: it";
     add_hint(Hint::Kind::BlockingCall, line, r.id,
              fmt::format("{} froze the whole event loop for {} s while {} ran, so no other task could run "
@@ -236,7 +256,7 @@ void Session::Impl::note_cancellations() {
         } else if (caller && !aio::is_prelude_filename(caller->code_obj()->co->filename)) {
             by = current_task;
             int line = caller->line();
-            std::string text = caller->code_obj()->co->filename == filename ? program_line(source_text, line) : "";
+            std::string text = caller->code_obj()->co->filename == filename ? without_comment(program_line(source_text, line)) : "";
             why = text.empty() ? fmt::format("cancel() was called at line {}", line)
                                : fmt::format("`{}` at line {}", text, line);
         } else {

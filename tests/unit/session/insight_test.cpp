@@ -29,7 +29,7 @@ TEST_CASE("hint: time.sleep inside a coroutine blocks the loop, marked on its li
     Session s;
     REQUIRE(s.load(R"(import asyncio, time
 async def worker():
-    time.sleep(2)
+    time.sleep(2)  # "blocks" the loop
     await asyncio.sleep(1)
 async def main():
     await asyncio.gather(worker(), asyncio.sleep(1))
