@@ -118,7 +118,8 @@ export async function state(page) {
 // Waits until the app has drawn `count` more frames (so a change is on screen and in state()).
 export async function waitFrames(page, count = 3) {
   const start = (await state(page)).frame;
-  await page.waitForFunction((target) => window.looplab.state().frame >= target, start + count, { timeout: 15000 });
+  // Generous: SwiftShader on two loaded cores has been seen drawing under one frame a second.
+  await page.waitForFunction((target) => window.looplab.state().frame >= target, start + count, { timeout: 60000 });
   return state(page);
 }
 
