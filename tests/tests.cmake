@@ -5,6 +5,8 @@ foreach(part base lang vm aio sim session lessons)
     add_executable(test_${part} "${CMAKE_SOURCE_DIR}/tests/unit/doctest_main.cpp" ${test_srcs})
     target_compile_options(test_${part} PRIVATE ${LOOPLAB_WARNINGS})
     target_link_libraries(test_${part} PRIVATE ll_${part})
+    # Tests that read source files find them here (not through __FILE__, which ccache makes relative).
+    target_compile_definitions(test_${part} PRIVATE LOOPLAB_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
     add_test(NAME unit_${part} COMMAND test_${part})
   endif()
 endforeach()

@@ -18,10 +18,9 @@ std::string read_file(const std::string& path) {
     return ss.str();
 }
 
-// engine/aio/prelude, found from this test file's own path.
+// engine/aio/prelude in the source tree the test was built from.
 std::string prelude_dir() {
-    std::string here = __FILE__;
-    return here.substr(0, here.rfind("tests/unit/aio/")) + "engine/aio/prelude/";
+    return std::string(LOOPLAB_SOURCE_DIR) + "/engine/aio/prelude/";
 }
 
 const ll::aio::PreludeModule* find(std::string_view name) {
