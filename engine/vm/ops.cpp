@@ -455,6 +455,12 @@ bool generic_setattr(VM& vm, const Value& obj, Str* name, const Value& value) {
             return r > 0;
         }
         Dict* d = inst->ensure_dict(vm);
+        std::int64_t ix = d->index_of(vm, name);
+        if (ix >= 0) {
+            // Rebinding an existing attribute: no hashing protocol, no insertion.
+            d->value_at(static_cast<std::size_t>(ix)) = value;
+            return true;
+        }
         if (!d->set(vm, Value::borrow(name), value)) return false;
         if (d->size() > t->instance_dict_hint && d->size() <= 32) t->instance_dict_hint = static_cast<std::uint32_t>(d->size());
         return true;
