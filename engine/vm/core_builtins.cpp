@@ -139,7 +139,18 @@ static Value b_next(VM& vm, Args a) {
 static Value b_getattr(VM& vm, Args a) {
     if (a.size() < 2 || a.size() > 3) return raise_fmt(vm, vm.exc.TypeError, "getattr expected 2 or 3 arguments, got {}", a.size());
     if (!is_str(a[1])) return raise_fmt(vm, vm.exc.TypeError, "attribute name must be string, not '{}'", type_name(a[1]));
-    Value r = get_attr(vm, a[0], vm.intern(a[1].as<Str>()->text));
+    Str* name = a[1].as<Str>();
+    if (!name->interned) name = vm.intern(name->text);
+    if (a.size() == 3 && !type_of(a[0])->slots.getattr) {
+        // getattr(obj, name, default) on a plain object: a miss builds no AttributeError.
+        Value r = generic_getattr(vm, a[0], name, false);
+        if (r) return r;
+        if (!has_error(vm)) return a[2];
+        if (!error_matches(vm, vm.exc.AttributeError)) return r;
+        clear_error(vm);
+        return a[2];
+    }
+    Value r = get_attr(vm, a[0], name);
     if (!r && a.size() == 3 && error_matches(vm, vm.exc.AttributeError)) {
         clear_error(vm);
         return a[2];

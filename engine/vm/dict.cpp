@@ -200,6 +200,12 @@ Value Dict::pop(VM& vm, const Value& key) {
     return v;
 }
 
+void Dict::reserve(std::size_t n) {
+    if (!entries_.empty() || !index_.empty()) return;
+    entries_.reserve(n);
+    rebuild(n);
+}
+
 void Dict::clear() {
     std::vector<Entry> old = std::move(entries_);
     entries_.clear();

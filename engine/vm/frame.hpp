@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -12,9 +13,20 @@ namespace ll::vm {
 
 struct Generator;
 
+// The slot count a frame is allocated with: `new (FrameSlots{n}) Frame(type, code, n)`.
+struct FrameSlots {
+    std::size_t n;
+};
+
 struct Frame : Object {
     Frame(Type* t, Code* code, std::size_t nslots);
     ~Frame() override;
+    // One block holds the frame and its slots: a call costs one allocation, not two.
+    // Freed blocks of small frames are kept for the next call of the same size (a destroying
+    // delete: it reads nslots before the destructor runs).
+    static void* operator new(std::size_t size, FrameSlots slots);
+    static void operator delete(void* p, FrameSlots slots);  // only if the constructor throws
+    static void operator delete(Frame* p, std::destroying_delete_t);
 
     Value code;         // Code
     Value func;         // Function, or null for module/class bodies
@@ -33,13 +45,13 @@ struct Frame : Object {
     bool throw_pending = false; // a generator's throw() passes through here (interp.cpp's inline throw)
     Frame* paused_top = nullptr; // entry frame: the innermost frame when run() stopped early
     Value init_self;            // an inline __init__ call: the instance CALL returns
-    std::unique_ptr<Value[]> slots;  // [locals][cells+free][stack]
-    std::size_t nslots = 0;
+    std::size_t nslots = 0;  // [locals][cells+free][stack], stored right after the Frame
 
     Code* code_obj() const { return code.as<Code>(); }
-    Value* fast() { return slots.get(); }
-    Value* cells() { return slots.get() + code_obj()->nlocals; }
-    Value* stack() { return slots.get() + code_obj()->nlocals + code_obj()->ncells + code_obj()->nfree; }
+    Value* slots() { return reinterpret_cast<Value*>(this + 1); }
+    Value* fast() { return slots(); }
+    Value* cells() { return slots() + code_obj()->nlocals; }
+    Value* stack() { return slots() + code_obj()->nlocals + code_obj()->ncells + code_obj()->nfree; }
     int line() const;  // current line (of lasti)
     void clear_stack();
     void gc_traverse(GcVisit visit, void* arg) override;

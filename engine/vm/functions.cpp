@@ -20,7 +20,7 @@ Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix
     Code* code = fn->code_obj();
     const lang::CodeObject& co = *code->co;
     std::size_t nslots = code->nlocals + code->ncells + code->nfree + static_cast<std::size_t>(co.max_stack) + 2;
-    auto* frame = new Frame(vm.types.frame, code, nslots);
+    auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, code, nslots);
     frame->func = Value::borrow(fn);
     frame->globals = fn->globals;
     frame->builtins = fn->builtins;
@@ -77,11 +77,19 @@ Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix
     for (std::uint32_t k = 0; k < args.kwcount; ++k) {
         std::string_view name = args.kwname(k);
         int found = -1;
+        // Keyword names are interned like parameter names: identity first, text only if not.
+        const Object* kwobj = args.kwnames[k].is_obj() ? args.kwnames[k].obj() : nullptr;
         for (int j = co.posonlyargcount; j < argcount + kwonly; ++j)
-            if (co.varnames[static_cast<std::size_t>(j)] == name) {
+            if (code->varnames[static_cast<std::size_t>(j)].obj() == kwobj) {
                 found = j;
                 break;
             }
+        if (found < 0)
+            for (int j = co.posonlyargcount; j < argcount + kwonly; ++j)
+                if (co.varnames[static_cast<std::size_t>(j)] == name) {
+                    found = j;
+                    break;
+                }
         if (found >= 0) {
             if (!fast[found].is_null())
                 return fail(fmt::format("got multiple values for argument '{}'", name));
@@ -116,7 +124,7 @@ Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix
         for (int j = argcount; j < argcount + kwonly; ++j) {
             if (!fast[j].is_null()) continue;
             Value d;
-            if (!fn->kwdefaults.is_null()) d = fn->kwdefaults.as<Dict>()->get(co.varnames[static_cast<std::size_t>(j)]);
+            if (!fn->kwdefaults.is_null()) d = fn->kwdefaults.as<Dict>()->get_str(vm, code->varnames[static_cast<std::size_t>(j)].as<Str>());
             if (d) fast[j] = d;
             else missing.push_back(co.varnames[static_cast<std::size_t>(j)]);
         }

@@ -40,11 +40,10 @@ void operator delete[](void* p, std::size_t) noexcept { ::operator delete(p); }
 
 namespace ll::vm {
 
-namespace {
-thread_local VM* tl_vm = nullptr;
+namespace detail {
+constinit thread_local VM* tl_vm = nullptr;
 }
-
-VM& current_vm() { return *tl_vm; }
+using detail::tl_vm;
 
 std::size_t allocated_bytes() {
 #ifdef LL_NO_NEW_HOOK

@@ -21,9 +21,69 @@ Value get_awaitable_iter(VM& vm, const Value& v, int where);
 Value send_to_iterator(VM& vm, const Value& receiver, const Value& value, bool& returned);
 Value import_star(VM& vm, const Value& module, Frame* f);
 
-Frame::Frame(Type* t, Code* c, std::size_t n) : Object(t), code(Value::borrow(c)), slots(new Value[n]), nslots(n) {}
+static_assert(sizeof(Frame) % alignof(Value) == 0, "a frame's slots follow it directly");
 
-Frame::~Frame() = default;
+// A call allocates a frame and a return frees it: small blocks are recycled per slot count
+// instead of going through malloc each time. Sanitizer builds skip the pool, so that a frame
+// used after its release is still caught.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LL_NO_FRAME_POOL 1
+#endif
+#endif
+namespace {
+constexpr std::size_t kPooledSlots = 48;     // frames with more slots go straight to malloc
+constexpr std::size_t kPoolDepth = 256;      // blocks kept per slot count
+struct FramePool {
+    void* head[kPooledSlots + 1] = {};
+    std::uint32_t count[kPooledSlots + 1] = {};
+};
+thread_local FramePool t_frame_pool;
+}  // namespace
+
+void* Frame::operator new(std::size_t size, FrameSlots slots) {
+    // Counted in the VM's object bytes like any object; the whole block is metered by operator new.
+#ifndef LL_NO_FRAME_POOL
+    if (slots.n <= kPooledSlots && t_frame_pool.head[slots.n]) {
+        void* p = t_frame_pool.head[slots.n];
+        t_frame_pool.head[slots.n] = *static_cast<void**>(p);
+        --t_frame_pool.count[slots.n];
+        if (VM* vm = detail::tl_vm) vm->heap.bytes += size;
+        return p;
+    }
+#endif
+    void* p = Object::operator new(size + slots.n * sizeof(Value));
+    if (VM* vm = detail::tl_vm) vm->heap.bytes -= slots.n * sizeof(Value);
+    return p;
+}
+
+void Frame::operator delete(void* p, FrameSlots) { Object::operator delete(p, sizeof(Frame)); }
+
+void Frame::operator delete(Frame* f, std::destroying_delete_t) {
+    std::size_t n = f->nslots;
+    f->~Frame();
+#ifndef LL_NO_FRAME_POOL
+    if (n <= kPooledSlots && t_frame_pool.count[n] < kPoolDepth) {
+        if (VM* vm = detail::tl_vm; vm && !vm->heap.tearing_down) vm->heap.bytes -= sizeof(Frame);
+        *reinterpret_cast<void**>(f) = t_frame_pool.head[n];
+        t_frame_pool.head[n] = f;
+        ++t_frame_pool.count[n];
+        return;
+    }
+#endif
+    (void)n;
+    Object::operator delete(f, sizeof(Frame));
+}
+
+Frame::Frame(Type* t, Code* c, std::size_t n) : Object(t), code(Value::borrow(c)), nslots(n) {
+    Value* s = slots();
+    for (std::size_t i = 0; i < n; ++i) new (s + i) Value();
+}
+
+Frame::~Frame() {
+    Value* s = slots();
+    for (std::size_t i = 0; i < nslots; ++i) s[i].~Value();
+}
 
 int Frame::line() const {
     const auto& co = *code_obj()->co;
@@ -476,15 +536,12 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             }
             case Op::LOAD_GLOBAL: {
                 Str* name = names[arg >> 1].as<Str>();
-                Value v = f->globals.as<Dict>()->get_str(vm, name);
-                if (!v) {
-                    v = f->builtins.as<Dict>()->get_str(vm, name);
-                    if (!v) {
-                        name_error(vm, name, f);
-                        ERROR();
-                    }
+                Value* found = cached_global(vm, co, pc - 1, f->globals.as<Dict>(), f->builtins.as<Dict>(), name);
+                if (!found) {
+                    name_error(vm, name, f);
+                    ERROR();
                 }
-                PUSHM(v);
+                PUSH(*found);
                 if (arg & 1) PUSH(Value());
                 break;
             }

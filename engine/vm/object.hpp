@@ -73,6 +73,8 @@ struct Dict : Object {
     // Pops the entry; null when absent (no exception set) or on error (exception set).
     Value pop(VM& vm, const Value& key);
     void clear();
+    // Room for n keys without regrowing (an empty dict only; instance dicts of a known shape).
+    void reserve(std::size_t n);
     std::size_t size() const { return used_; }
     // Entries in insertion order, with holes: skip entries whose key is null.
     const std::vector<Entry>& entries() const { return entries_; }
@@ -111,6 +113,8 @@ struct Set : Object {
     bool add(VM& vm, const Value& key);      // false: error
     int discard(VM& vm, const Value& key);   // 1 removed, 0 absent, -1 error
     void clear();
+    // Room for n keys without regrowing (an empty dict only; instance dicts of a known shape).
+    void reserve(std::size_t n);
     std::size_t size() const { return used_; }
     const std::vector<Slot>& slots() const { return table_; }  // iterate: skip null/dummy keys
     std::int64_t frozen_hash_ = -1;  // frozenset hash cache

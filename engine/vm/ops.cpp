@@ -15,7 +15,7 @@ Value user_binop(VM& vm, BinOp op, const Value& self, const Value& other, bool r
 // Type checks
 // ---------------------------------------------------------------------------------------------
 
-Type* type_of(const Value& v) {
+Type* type_of_inline_value(const Value& v) {
     VM& vm = current_vm();
     switch (v.tag()) {
         case Tag::None: return vm.types.none;
@@ -454,7 +454,16 @@ bool generic_setattr(VM& vm, const Value& obj, Str* name, const Value& value) {
             }
             return r > 0;
         }
-        return inst->ensure_dict(vm)->set(vm, Value::borrow(name), value);
+        Dict* d = inst->ensure_dict(vm);
+        std::int64_t ix = d->index_of(vm, name);
+        if (ix >= 0) {
+            // Rebinding an existing attribute: no hashing protocol, no insertion.
+            d->value_at(static_cast<std::size_t>(ix)) = value;
+            return true;
+        }
+        if (!d->set(vm, Value::borrow(name), value)) return false;
+        if (d->size() > t->instance_dict_hint && d->size() <= 32) t->instance_dict_hint = static_cast<std::uint32_t>(d->size());
+        return true;
     }
     if (descr)
         raise_fmt(vm, vm.exc.AttributeError, "'{}' object attribute '{}' is read-only", t->name, name->text);

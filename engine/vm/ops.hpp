@@ -13,7 +13,8 @@
 namespace ll::vm {
 
 // --- type checks (cheap, no Python code)
-Type* type_of(const Value& v);
+Type* type_of_inline_value(const Value& v);  // None, bool, int, float (and null)
+inline Type* type_of(const Value& v) { return v.is_obj() ? v.obj()->type : type_of_inline_value(v); }
 inline bool is_type(const Value& v, Type* t) { return v.is_obj() && v.obj()->type == t; }
 bool isinstance(const Value& v, Type* t);  // type_of(v)->is_subtype(t)
 bool is_str(const Value& v);

@@ -209,7 +209,10 @@ Module::Module(Type* t, std::string n) : Object(t), name(std::move(n)) {
 }
 
 Dict* Instance::ensure_dict(VM& vm) {
-    if (dict.is_null()) dict = new_dict(vm);
+    if (dict.is_null()) {
+        dict = new_dict(vm);
+        if (type->instance_dict_hint) dict.as<Dict>()->reserve(type->instance_dict_hint);
+    }
     return dict.as<Dict>();
 }
 

@@ -180,7 +180,11 @@ public:
 std::size_t allocated_bytes();
 
 // The VM a thread is currently using (set by VM's constructor; one active VM per thread).
-VM& current_vm();
+// Inline: the interpreter's hot paths (type_of, dict keys, object headers) ask for it constantly.
+namespace detail {
+extern constinit thread_local VM* tl_vm;
+}
+inline VM& current_vm() { return *detail::tl_vm; }
 void set_current_vm(VM* vm);
 
 // ------------------------------------------------------------------------------------------

@@ -121,7 +121,8 @@ class BaseEventLoop(events.AbstractEventLoop):
     # --- Scheduling callbacks
 
     def call_soon(self, callback, *args, context=None):
-        self._check_closed()
+        if self._closed:
+            self._check_closed()   # raises
         if self._debug:
             self._check_callback(callback, "call_soon")
         handle = events.Handle(callback, args, self, context)
@@ -297,9 +298,10 @@ class BaseEventLoop(events.AbstractEventLoop):
             _event("timer_fired", handle)
 
         # Run only what is ready now; whatever these callbacks schedule waits for the next pass.
-        ntodo = len(self._ready)
+        ready = self._ready
+        ntodo = len(ready)
         for _ in range(ntodo):
-            handle = self._ready.popleft()
+            handle = ready.popleft()
             if handle._cancelled:
                 continue
             _event("handle_run", handle)

@@ -145,19 +145,27 @@ class Task(futures.Future):
             self = None
 
     def __step(self, exc=None):
-        if self.done():
+        # The hottest path of every asyncio program: done(), _enter_task() and _leave_task()
+        # are written out inline (CPython's C Task does not call them either).
+        if self._state != _PENDING:
             raise exceptions.InvalidStateError(f"_step(): already done: {self!r}, {exc!r}")
         if self._must_cancel:
             if not isinstance(exc, exceptions.CancelledError):
                 exc = self._make_cancelled_error()
             self._must_cancel = False
         self._fut_waiter = None
-        _enter_task(self._loop, self)
+        loop = self._loop
+        if loop in _current_tasks:
+            _enter_task(loop, self)   # raises: another task is running
+        _current_tasks[loop] = self
         _event("task_state", self, "running", "step")
         try:
             self.__step_run_and_handle_result(exc)
         finally:
-            _leave_task(self._loop, self)
+            if _current_tasks.get(loop) is self:
+                del _current_tasks[loop]
+            else:
+                _leave_task(loop, self)   # raises: the current task changed under us
             self = None
 
     def __step_run_and_handle_result(self, exc):
@@ -357,10 +365,13 @@ class _Sleep0:
         yield
 
 
+_SLEEP0 = _Sleep0()   # one is enough: it holds no state
+
+
 async def sleep(delay, result=None):
     """Suspend the calling task for `delay` seconds of loop time."""
     if delay <= 0:
-        await _Sleep0()
+        await _SLEEP0
         return result
     if delay != delay:   # only NaN differs from itself
         raise ValueError("Invalid delay: NaN (not a number)")
