@@ -117,13 +117,13 @@ void ExceptionObject::gc_clear() {
 
 void Frame::gc_traverse(GcVisit visit, void* arg) {
     for (const Value* v : {&code, &func, &globals, &builtins, &locals, &init_self}) visit_value(*v, visit, arg);
-    for (std::size_t i = 0; i < nslots; ++i) visit_value(slots[i], visit, arg);
+    for (std::size_t i = 0; i < nslots; ++i) visit_value(slots()[i], visit, arg);
 }
 void Frame::gc_clear() {
     // Only frames of suspended generators reach here (a running frame is always reachable).
     std::vector<Value> dead;
     dead.reserve(nslots + 3);
-    for (std::size_t i = 0; i < nslots; ++i) dead.push_back(std::move(slots[i]));
+    for (std::size_t i = 0; i < nslots; ++i) dead.push_back(std::move(slots()[i]));
     sp = 0;
     dead.push_back(std::move(func));
     dead.push_back(std::move(locals));

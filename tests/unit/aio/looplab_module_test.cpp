@@ -56,8 +56,7 @@ TEST_CASE("clock moves and events reach the sink") {
                                                   "clock 1.500000 3.500000 blocking"});
 }
 
-// Skipped until engine/vm runs __del__ (the finalizer slot of user classes).
-TEST_CASE("WeakSet members die with their last outside reference" * doctest::skip(true)) {
+TEST_CASE("WeakSet members die with their last outside reference") {
     CHECK(run("import _looplab\n"
               "class A:\n"
               "    def __init__(self, n): self.n = n\n"
