@@ -178,14 +178,16 @@ bool run_thread(VM& vm, Scheduler& s, SimThread* t) {
             }
             break;
     }
+    // Read the frozen thread's line now: releasing its entry frame below may free it.
+    int frozen_line = 0;
+    if (frozen && entry->paused_top) frozen_line = entry->paused_top->code_obj()->co->line_of(entry->paused_top->pc);
     if (t->state == ThreadState::Done) {
         t->entry = Value();
         notify_thread(vm, t);
     }
     switch_to(vm, s, me);
     if (frozen) {
-        Frame* top = entry->paused_top;
-        int line = top ? top->code_obj()->co->line_of(top->pc) : 0;
+        const int line = frozen_line;
         vm.budget_exhausted = true;
         raise(vm, vm.exc.SystemError,
               fmt::format("{} is frozen: it ran {} steps without blocking (line {})", t->name, s.slice_budget, line));
