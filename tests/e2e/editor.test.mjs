@@ -217,6 +217,7 @@ test('cut and paste through the clipboard bridge move text, each one undo step; 
   // Ctrl+/ comments the selected lines out at their common indentation, and back in.
   const program = 'if x:\n    y = 1\n\n    z = 2\n';
   await replaceProgram(page, program);
+  await focusEditor(page);
   await page.keyboard.press('Control+A');
   await waitState(page, (x) => x.editor.selection?.text === program, 'Ctrl+A selects the program');
   await page.keyboard.press('Control+Slash');
@@ -279,7 +280,7 @@ test('the engine marks: running line, bookmarks with tooltips, an error underlin
   const answer = await page.evaluate(() => window.looplab.setEditorMarks({
     running: 11,
     bookmarks: [{ line: 11, tooltip: 'Task-2 fetch(b.com)\nawait asyncio.sleep(2.0) at line 11' }, { line: 18, tooltip: 'Task-1 main()\nawaiting gather' }],
-    errors: [{ line: 19, colBegin: 4, colEnd: 8, message: "NameError: name 'took' is not defined" }],
+    errors: [{ line: 14, colBegin: 4, colEnd: 8, message: "NameError: name 'took' is not defined" }],
   }));
   assert.equal(answer, 'ok');
   s = await waitFrames(page, 3);
@@ -291,13 +292,13 @@ test('the engine marks: running line, bookmarks with tooltips, an error underlin
   assert.equal(s.editor.tooltip, 'Task-1 main()\nawaiting gather');
   await waitFrames(page, 20);
   await screenshot(page, 'editor-marks-bookmark');
-  // Line 19, columns 4..8 ("took"): the error's message.
-  const p = at(s, 19, 6);
+  // Line 14, columns 4..8: the error's message.
+  const p = at(s, 14, 6);
   await page.mouse.move(p.x, p.y);
   s = await waitState(page, (x) => x.editor.tooltip.startsWith('NameError'), 'the error tooltip');
   assert.equal(s.editor.tooltip, "NameError: name 'took' is not defined");
   // Outside the underlined columns there is no tooltip.
-  const q = at(s, 19, 14);
+  const q = at(s, 14, 14);
   await page.mouse.move(q.x, q.y);
   s = await waitState(page, (x) => x.editor.tooltip === '', 'no tooltip beside the error');
   await page.mouse.move(p.x, p.y);
