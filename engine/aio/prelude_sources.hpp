@@ -1,4 +1,4 @@
-// The asyncio prelude's Python files, embedded at build time (engine/aio/embed_prelude.cmake
+// The asyncio prelude's Python files, embedded at build time (cmake/embed_python.cmake
 // generates the table from engine/aio/prelude/**/*.py).
 #pragma once
 

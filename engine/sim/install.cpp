@@ -14,7 +14,7 @@ bool init_threads_module(VM& vm, Module* m);  // threads_module.cpp
 
 void install(VM& vm) {
     reset_scheduler(vm);
-    for (const PythonModule& m : python_modules()) vm.register_source_module(m.name, m.filename, m.source);
+    for (const aio::PreludeModule& m : python_modules()) vm.register_source_module(m.name, m.filename, m.source);
     vm.register_native_module("_looplab_threads", init_threads_module);
     vm.step_hook = step_alarm;
     lib::LibState& st = lib::lib_state(vm);
