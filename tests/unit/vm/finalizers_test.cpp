@@ -4,25 +4,12 @@
 
 #include <string>
 
-#include "engine/vm/vm.hpp"
+#include "tests/unit/vm/lib_testing.hpp"
 
-namespace {
-
-// Runs `source` in a fresh VM; returns stdout (+ stderr after "|").
-std::string run(const std::string& source) {
-    ll::vm::VM vm;
-    std::string out, err;
-    vm.write_stdout = [&](std::string_view s) { out.append(s); };
-    vm.write_stderr = [&](std::string_view s) { err.append(s); };
-    ll::vm::Value m = vm.run_source(source, "/t.py");
-    if (!m) ll::vm::print_exception(vm, ll::vm::take_error(vm));
-    return err.empty() ? out : out + "|" + err;
-}
-
-}  // namespace
+using ll::vm::testing::run_out_err;
 
 TEST_CASE("__del__ runs when the last reference goes") {
-    CHECK(run("class C:\n"
+    CHECK(run_out_err("class C:\n"
               "    def __init__(self, n): self.n = n\n"
               "    def __del__(self): print('del', self.n)\n"
               "def f():\n"
@@ -34,7 +21,7 @@ TEST_CASE("__del__ runs when the last reference goes") {
 }
 
 TEST_CASE("__del__ may resurrect its object") {
-    CHECK(run("class R:\n"
+    CHECK(run_out_err("class R:\n"
               "    def __del__(self):\n"
               "        global saved\n"
               "        saved = self\n"
@@ -44,7 +31,7 @@ TEST_CASE("__del__ may resurrect its object") {
 }
 
 TEST_CASE("an exception in __del__ is reported as ignored, and the program goes on") {
-    std::string r = run("class D:\n"
+    std::string r = run_out_err("class D:\n"
                         "    def __del__(self):\n"
                         "        x = 1 // 0\n"
                         "D()\n"
@@ -54,11 +41,11 @@ TEST_CASE("an exception in __del__ is reported as ignored, and the program goes 
 }
 
 TEST_CASE("classes have a __doc__ of None without a docstring") {
-    CHECK(run("class K: pass\nprint(K.__doc__, K().__doc__)\n") == "None None\n");
+    CHECK(run_out_err("class K: pass\nprint(K.__doc__, K().__doc__)\n") == "None None\n");
 }
 
 TEST_CASE("coroutine.__await__() is a coroutine_wrapper iterator") {
-    CHECK(run("async def inner():\n"
+    CHECK(run_out_err("async def inner():\n"
               "    return 7\n"
               "w = inner().__await__()\n"
               "print(type(w).__name__, iter(w) is w)\n"

@@ -5,24 +5,12 @@
 
 #include <string>
 
-#include "engine/vm/vm.hpp"
+#include "tests/unit/vm/lib_testing.hpp"
 
-namespace {
-
-std::string run(const std::string& source) {
-    ll::vm::VM vm;
-    std::string out, err;
-    vm.write_stdout = [&](std::string_view s) { out.append(s); };
-    vm.write_stderr = [&](std::string_view s) { err.append(s); };
-    ll::vm::Value m = vm.run_source(source, "/t.py");
-    if (!m) ll::vm::print_exception(vm, ll::vm::take_error(vm));
-    return err.empty() ? out : out + "|" + err;
-}
-
-}  // namespace
+using ll::vm::testing::run_out_err;
 
 TEST_CASE("a suspended generator in a cycle is closed by gc.collect(), its finally runs then") {
-    CHECK(run("import gc\n"
+    CHECK(run_out_err("import gc\n"
               "def gen():\n"
               "    try:\n"
               "        yield 1\n"
@@ -40,7 +28,7 @@ TEST_CASE("a suspended generator in a cycle is closed by gc.collect(), its final
 }
 
 TEST_CASE("an object its __del__ resurrects survives the collection and is finalized only once") {
-    CHECK(run("import gc\n"
+    CHECK(run_out_err("import gc\n"
               "saved = []\n"
               "class Phoenix:\n"
               "    def __del__(self):\n"
@@ -56,7 +44,7 @@ TEST_CASE("an object its __del__ resurrects survives the collection and is final
 }
 
 TEST_CASE("objects reachable from a live frame's stack or locals are never collected") {
-    CHECK(run("import gc\n"
+    CHECK(run_out_err("import gc\n"
               "def f():\n"
               "    a = []\n"
               "    a.append(a)\n"
@@ -80,6 +68,6 @@ TEST_CASE("automatic collections run as cycles pile up, unless gc.disable() was 
                              "print(freed > 0)\n"
                              "gc.collect()\n"
                              "print(freed)\n";
-    CHECK(run("import gc\n" + body) == "True\n60000\n");
-    CHECK(run("import gc\ngc.disable()\nprint(gc.isenabled())\n" + body) == "False\nFalse\n60000\n");
+    CHECK(run_out_err("import gc\n" + body) == "True\n60000\n");
+    CHECK(run_out_err("import gc\ngc.disable()\nprint(gc.isenabled())\n" + body) == "False\nFalse\n60000\n");
 }

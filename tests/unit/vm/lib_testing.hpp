@@ -28,6 +28,17 @@ inline std::string run_program(std::string_view source) {
     return out;
 }
 
+// Runs `source` (as /t.py) in a fresh VM; returns stdout, then "|" and stderr if anything went there.
+inline std::string run_out_err(const std::string& source) {
+    VM vm;
+    std::string out, err;
+    vm.write_stdout = [&](std::string_view s) { out.append(s); };
+    vm.write_stderr = [&](std::string_view s) { err.append(s); };
+    Value m = vm.run_source(source, "/t.py");
+    if (!m) print_exception(vm, take_error(vm));
+    return err.empty() ? out : out + "|" + err;
+}
+
 inline std::vector<std::string> split_lines(const std::string& s) {
     std::vector<std::string> lines;
     std::istringstream in(s);
