@@ -389,6 +389,45 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             return pause(f);                                     \
         }                                                        \
     } while (0)
+// Python calls Python: `nf` goes on top of this frame and runs next (a safe point for the cycle
+// collector, and one step of the budget).
+#define ENTER_CALL_FRAME(nf)                                                       \
+    do {                                                                           \
+        SAVE_FRAME();                                                              \
+        f->executing = false;                                                      \
+        (nf)->back = f;                                                            \
+        ++th.depth;                                                                \
+        f = (nf);                                                                  \
+        th.frame = f;                                                              \
+        if (vm.heap.live_objects() >= vm.heap.collect_at && th.native_depth == 0) { \
+            /* every frame's state is saved and no native code holds borrowed pointers */ \
+            auto_collect(vm);                                                      \
+        }                                                                          \
+        LOAD_FRAME();                                                              \
+        f->executing = true;                                                       \
+        STEP();                                                                    \
+        if (--budget.remaining <= 0) {                                             \
+            SAVE_FRAME();                                                          \
+            return pause(f);                                                       \
+        }                                                                          \
+    } while (0)
+// A generator resumes inline, its suspended frame on top of this one.
+#define ENTER_GENERATOR_FRAME(gen)                 \
+    do {                                           \
+        Frame* g_ = (gen)->frame_obj();            \
+        SAVE_FRAME();                              \
+        f->executing = false;                      \
+        g_->back = f;                              \
+        g_->is_entry = false;                      \
+        (gen)->state = GenState::Running;          \
+        gen_enter_frame(vm, (gen));                \
+        ++th.depth;                                \
+        f = g_;                                    \
+        th.frame = f;                              \
+        LOAD_FRAME();                              \
+        f->executing = true;                       \
+        SYNC_LINE();                               \
+    } while (0)
 
     // Leaving early (budget or line step): the frames from `f` down to `entry` stay suspended.
     auto pause = [&](Frame* top) {
@@ -1117,20 +1156,8 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                         ERROR();
                     }
                     // Resume the generator inline, on top of this frame.
-                    Frame* g = gen->frame_obj();
-                    bool started = gen->state != GenState::Created;
-                    SAVE_FRAME();
-                    f->executing = false;
-                    g->back = f;
-                    g->is_entry = false;
-                    gen->state = GenState::Running;
-                    gen_enter_frame(vm, gen);
-                    ++th.depth;
-                    f = g;
-                    th.frame = f;
-                    LOAD_FRAME();
-                    f->executing = true;
-                    SYNC_LINE();
+                    const bool started = gen->state != GenState::Created;
+                    ENTER_GENERATOR_FRAME(gen);
                     if (started) PUSH(Value::none());
                     STEP();
                     if (--budget.remaining <= 0) {
@@ -1324,24 +1351,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     if (init_self) nf->init_self = init_self;
                     Value* base = callable_slot;
                     while (sp > base) DROP();
-                    SAVE_FRAME();
-                    f->executing = false;
-                    nf->back = f;
-                    ++th.depth;
-                    f = nf;
-                    th.frame = f;
-                    if (vm.heap.live_objects() >= vm.heap.collect_at && th.native_depth == 0) {
-                        // A safe point for the cycle collector: every frame's state is saved
-                        // and no native code holds borrowed pointers.
-                        auto_collect(vm);
-                    }
-                    LOAD_FRAME();
-                    f->executing = true;
-                    STEP();
-                    if (--budget.remaining <= 0) {
-                        SAVE_FRAME();
-                        return pause(f);
-                    }
+                    ENTER_CALL_FRAME(nf);
                     break;
                 }
                 SAVE_FRAME();
@@ -1487,20 +1497,8 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                         raise(vm, vm.exc.TypeError, "can't send non-None value to a just-started generator");
                         ERROR();
                     }
-                    Frame* g = gen->frame_obj();
-                    bool started = gen->state != GenState::Created;
-                    SAVE_FRAME();
-                    f->executing = false;
-                    g->back = f;
-                    g->is_entry = false;
-                    gen->state = GenState::Running;
-                    gen_enter_frame(vm, gen);
-                    ++th.depth;
-                    f = g;
-                    th.frame = f;
-                    LOAD_FRAME();
-                    f->executing = true;
-                    SYNC_LINE();
+                    const bool started = gen->state != GenState::Created;
+                    ENTER_GENERATOR_FRAME(gen);
                     if (started) PUSHM(v);
                     break;
                 }
@@ -1789,19 +1787,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     }
                     Frame* nf = make_call_frame(vm, enter.as<Function>(), Args(), &mgr);
                     if (!nf) ERROR();
-                    SAVE_FRAME();
-                    f->executing = false;
-                    nf->back = f;
-                    ++th.depth;
-                    f = nf;
-                    th.frame = f;
-                    LOAD_FRAME();
-                    f->executing = true;
-                    STEP();
-                    if (--budget.remaining <= 0) {
-                        SAVE_FRAME();
-                        return pause(f);
-                    }
+                    ENTER_CALL_FRAME(nf);
                     break;
                 }
                 SAVE_FRAME();
@@ -1986,6 +1972,10 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
 #undef DROP
 #undef SYNC_LINE
 #undef ERROR
+#undef STEP
+#undef YIELD_CHECK
+#undef ENTER_CALL_FRAME
+#undef ENTER_GENERATOR_FRAME
 }
 
 Exit run(VM& vm, Frame* entry, Budget& budget, Value& result) {
