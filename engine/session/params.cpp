@@ -18,22 +18,6 @@ std::string trim(const std::string& s) {
 bool is_ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
 bool is_ident(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
-// The `#` that starts the comment (outside string literals), or npos.
-std::size_t comment_start(const std::string& line) {
-    char quote = 0;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        char c = line[i];
-        if (quote) {
-            if (c == '\\') ++i;
-            else if (c == quote) quote = 0;
-        } else if (c == '\'' || c == '"') {
-            quote = c;
-        } else if (c == '#') {
-            return i;
-        }
-    }
-    return std::string::npos;
-}
 
 struct ParsedLine {
     std::string name;
@@ -128,6 +112,22 @@ void for_each_line(const std::string& source, F f) {
 }
 
 }  // namespace
+
+std::size_t comment_start(const std::string& line) {
+    char quote = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        char c = line[i];
+        if (quote) {
+            if (c == '\\') ++i;
+            else if (c == quote) quote = 0;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+        } else if (c == '#') {
+            return i;
+        }
+    }
+    return std::string::npos;
+}
 
 std::vector<ParamDecl> parse_params(const std::string& source) {
     std::vector<ParamDecl> out;

@@ -19,6 +19,9 @@ struct ParamDecl {
     std::vector<std::string> choices;      // "fast | slow" or "'a', 'b'"
 };
 
+// Where a line's comment starts: its `#` outside string literals, or npos.
+std::size_t comment_start(const std::string& line);
+
 // Every declaration, in source order.
 std::vector<ParamDecl> parse_params(const std::string& source);
 

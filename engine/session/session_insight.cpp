@@ -5,6 +5,7 @@
 // loop reports an event, so the prelude needs no extra hooks.
 #include "engine/aio/aio.hpp"
 #include "engine/aio/introspect.hpp"
+#include "engine/session/params.hpp"
 #include "engine/session/session_internal.hpp"
 #include "engine/vm/ops.hpp"
 
@@ -41,22 +42,9 @@ Value delegate_of(const Generator* g) {
     return const_cast<Frame*>(f)->stack()[f->sp - 1];
 }
 
-// A line of code without its trailing comment (a '#' outside string quotes), right-trimmed.
+// A line of code without its trailing comment, right-trimmed.
 std::string without_comment(const std::string& text) {
-    char quote = 0;
-    std::size_t end = text.size();
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (quote) {
-            if (c == '\\') ++i;
-            else if (c == quote) quote = 0;
-        } else if (c == '\'' || c == '"') {
-            quote = c;
-        } else if (c == '#') {
-            end = i;
-            break;
-        }
-    }
+    std::size_t end = std::min(comment_start(text), text.size());
     while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
     return text.substr(0, end);
 }
