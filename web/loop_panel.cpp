@@ -38,17 +38,6 @@ void state_dot(const UiContext& ctx, const ImVec4& color)
     ImGui::SameLine(0, ctx.font_size * 0.4f);
 }
 
-const TaskView* find_task(const Snapshot& s, int id)
-{
-    if (id >= 1 && id <= static_cast<int>(s.tasks.size()) && s.tasks[static_cast<std::size_t>(id - 1)].id == id) {
-        return &s.tasks[static_cast<std::size_t>(id - 1)];
-    }
-    for (const TaskView& t : s.tasks) {
-        if (t.id == id) return &t;
-    }
-    return nullptr;
-}
-
 void handle_list(const UiContext& ctx, const Snapshot& s, const std::vector<HandleView>& handles, bool timers, const char* empty)
 {
     if (handles.empty()) {
@@ -64,7 +53,7 @@ void handle_list(const UiContext& ctx, const Snapshot& s, const std::vector<Hand
             break;
         }
         ++shown;
-        const TaskView* t = h.task != 0 ? find_task(s, h.task) : nullptr;
+        const TaskView* t = h.task != 0 ? s.task(h.task) : nullptr;
         state_dot(ctx, t != nullptr ? state_color(*ctx.palette, t->state) : ctx.palette->text_muted);
         std::string line = timers ? fmt::format("t = {}  {}", time_text(h.when), h.description) : h.description;
         if (h.cancelled) line += "  (cancelled)";
@@ -115,7 +104,7 @@ void LoopPanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runner)
 
     ImGui::PushFont(ctx.fonts.mono);
     section_caption(ctx, "RUNNING");
-    if (const TaskView* t = s.running_task != 0 ? find_task(s, s.running_task) : nullptr) {
+    if (const TaskView* t = s.running_task != 0 ? s.task(s.running_task) : nullptr) {
         state_dot(ctx, p.task_running);
         const std::string text = s.current_line > 0 ? fmt::format("{}  {}()  line {}", t->name, t->coro, s.current_line)
                                                     : fmt::format("{}  {}()", t->name, t->coro);

@@ -20,17 +20,6 @@ using ll::session::TaskView;
 
 namespace {
 
-const TaskView* task_by_id(const Snapshot& s, int id)
-{
-    if (id >= 1 && id <= static_cast<int>(s.tasks.size()) && s.tasks[static_cast<std::size_t>(id - 1)].id == id) {
-        return &s.tasks[static_cast<std::size_t>(id - 1)];
-    }
-    for (const TaskView& t : s.tasks) {
-        if (t.id == id) return &t;
-    }
-    return nullptr;
-}
-
 std::string lower(std::string text)
 {
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -51,7 +40,7 @@ bool matches(const TaskView& t, const std::string& needle)
 int parent_of(const Snapshot& s, const TaskView& t, bool internals)
 {
     if (t.awaited_by == 0) return 0;
-    const TaskView* p = task_by_id(s, t.awaited_by);
+    const TaskView* p = s.task(t.awaited_by);
     if (p == nullptr || (p->internal && !internals)) return 0;
     return p->id;
 }
@@ -77,7 +66,7 @@ std::vector<TaskRow> task_rows(const Snapshot& s, bool internals, bool tree, con
         const TaskView& t = s.tasks[i];
         if (t.internal && !internals) continue;
         const int parent = parent_of(s, t, internals);
-        const TaskView* p = parent ? task_by_id(s, parent) : nullptr;
+        const TaskView* p = parent ? s.task(parent) : nullptr;
         if (p != nullptr) children[static_cast<std::size_t>(p - s.tasks.data())].push_back(static_cast<int>(i));
         else roots.push_back(static_cast<int>(i));
     }
@@ -105,11 +94,11 @@ std::string cancel_story(const Snapshot& s, const TaskView& t)
                                        : "is being cancelled",
                                   t.cancel_reason);
     // Follow the chain: the task behind this cancellation, and what happened to it.
-    const TaskView* by = task_by_id(s, t.cancelled_by);
+    const TaskView* by = s.task(t.cancelled_by);
     for (int depth = 0; by != nullptr && depth < 8; ++depth) {
         if (!by->cancel_reason.empty() && by->id != t.id) {
             out += fmt::format("\n  \xE2\x86\x90 {} was cancelled because {}", by->name, by->cancel_reason);
-            by = task_by_id(s, by->cancelled_by);
+            by = s.task(by->cancelled_by);
         } else {
             if (by->outcome == TaskOutcome::Exception) out += fmt::format("\n  \xE2\x86\x90 {} raised {}", by->name, by->outcome_repr);
             break;
@@ -226,10 +215,10 @@ void TaskBoard::draw(const UiContext& ctx, const Snapshot& s)
                 if (hovered) {
                     std::string tip = fmt::format("{}  {}()  {}", t.name, t.coro, ll::session::to_string(t.state));
                     if (t.created_line > 0) {
-                        const TaskView* creator = task_by_id(s, t.created_by);
+                        const TaskView* creator = s.task(t.created_by);
                         tip += fmt::format("\ncreated at line {}{}", t.created_line, creator ? " by " + creator->name : "");
                     }
-                    if (const TaskView* awaiter = task_by_id(s, t.awaited_by)) tip += fmt::format("\nawaited by {} (via {})", awaiter->name, t.awaited_via);
+                    if (const TaskView* awaiter = s.task(t.awaited_by)) tip += fmt::format("\nawaited by {} (via {})", awaiter->name, t.awaited_via);
                     if (!t.waiting_for.empty()) tip += "\nwaiting " + t.waiting_for;
                     const std::string story = cancel_story(s, t);
                     if (!story.empty()) tip += "\n\n" + story;

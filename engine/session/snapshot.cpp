@@ -43,4 +43,14 @@ const char* to_string(Hint::Kind k) {
     return "?";
 }
 
+const TaskView* Snapshot::task(int id) const {
+    // Tasks are listed in creation order and numbered from 1, so the id is nearly always the index.
+    if (id >= 1 && id <= static_cast<int>(tasks.size()) && tasks[static_cast<std::size_t>(id - 1)].id == id) {
+        return &tasks[static_cast<std::size_t>(id - 1)];
+    }
+    for (const TaskView& t : tasks)
+        if (t.id == id) return &t;
+    return nullptr;
+}
+
 }  // namespace ll::session

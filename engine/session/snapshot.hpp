@@ -106,6 +106,8 @@ struct Snapshot {
     std::vector<OutputLine> output;
     std::vector<Hint> hints;  // in the order first seen, one per kind and line
     std::optional<std::string> frozen;  // "the loop is frozen: Task-2 at line 7 ..." when stopped by the budget
+
+    const TaskView* task(int id) const;  // by id (ids follow creation order), or null
 };
 
 // Everything that happens, in order, stamped with tick and virtual time.

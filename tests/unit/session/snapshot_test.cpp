@@ -99,3 +99,25 @@ TEST_CASE("done tasks keep their outcome; narration says what each tick did") {
         found = found || l == "Task-3 awaited `asyncio.sleep(SITES[site])` at line 5: it waits until t=3.0 (pending)";
     CHECK(found);
 }
+
+TEST_CASE("Snapshot::task finds a task by id, and nothing for an unknown id") {
+    Session s;
+    REQUIRE(s.load("import asyncio\n"
+                   "async def child(n):\n"
+                   "    await asyncio.sleep(n)\n"
+                   "async def main():\n"
+                   "    await asyncio.gather(child(1), child(2))\n"
+                   "asyncio.run(main())\n",
+                   "/p.py"));
+    s.run_until(0.5);
+    const Snapshot& snap = s.snapshot();
+    REQUIRE(snap.tasks.size() == 3);
+    for (const TaskView& t : snap.tasks) {
+        REQUIRE(snap.task(t.id) != nullptr);
+        CHECK(snap.task(t.id)->name == t.name);
+    }
+    REQUIRE(snap.task(3) != nullptr);
+    CHECK(snap.task(3)->name == "Task-3");
+    CHECK(snap.task(0) == nullptr);
+    CHECK(snap.task(99) == nullptr);
+}
