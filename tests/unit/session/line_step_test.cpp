@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/session/session.hpp"
+#include "tests/unit/session/programs.hpp"
 
 using namespace ll::session;
 
@@ -131,19 +132,22 @@ asyncio.run(main())
 }
 
 TEST_CASE("stepping a program by lines ends exactly where running it ends") {
-    Session a, b;
-    REQUIRE(a.load(kAwaits, "/p.py"));
-    REQUIRE(b.load(kAwaits, "/p.py"));
-    int steps = 0;
-    while (!a.finished() && steps < 2000) {
-        a.step_line();
-        ++steps;
+    for (const char* program : {kAwaits, ll::session::testprog::kTies}) {
+        CAPTURE(program);
+        Session a, b;
+        REQUIRE(a.load(program, "/p.py"));
+        REQUIRE(b.load(program, "/p.py"));
+        int steps = 0;
+        while (!a.finished() && steps < 5000) {
+            a.step_line();
+            ++steps;
+        }
+        b.run_to_end();
+        CHECK(a.finished());
+        CHECK(a.output_text(OutputLine::Stream::Stdout) == b.output_text(OutputLine::Stream::Stdout));
+        CHECK(a.snapshot().tick == b.snapshot().tick);
+        CHECK(a.narration() == b.narration());
     }
-    b.run_to_end();
-    CHECK(a.finished());
-    CHECK(a.output_text(OutputLine::Stream::Stdout) == b.output_text(OutputLine::Stream::Stdout));
-    CHECK(a.snapshot().tick == b.snapshot().tick);
-    CHECK(a.narration() == b.narration());
 }
 
 TEST_CASE("a runaway loop under a line step is reported as frozen, not stepped forever") {

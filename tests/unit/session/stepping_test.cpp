@@ -122,21 +122,6 @@ TEST_CASE("a runaway task is reported as a frozen loop, never hangs") {
     CHECK(*s.snapshot().frozen == "the loop is frozen: Task-2 is stuck at line 3");
 }
 
-TEST_CASE("step_line makes progress and ends where run_to_end ends") {
-    Session a, b;
-    REQUIRE(a.load(prog::kTies, "/p.py"));
-    REQUIRE(b.load(prog::kTies, "/p.py"));
-    int steps = 0;
-    while (!a.finished() && steps < 5000) {
-        a.step_line();
-        ++steps;
-    }
-    b.run_to_end();
-    CHECK(a.finished());
-    CHECK(a.output_text(OutputLine::Stream::Stdout) == b.output_text(OutputLine::Stream::Stdout));
-    CHECK(a.snapshot().tick == b.snapshot().tick);
-}
-
 TEST_CASE("a loop with nothing to wait for ends like the oracle: status 3, no finally") {
     Session s;
     REQUIRE(s.load("import asyncio\n"
