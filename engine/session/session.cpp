@@ -11,12 +11,6 @@
 #include "engine/vm/exceptions.hpp"
 #include "engine/vm/ops.hpp"
 
-namespace ll::vm {
-// Provided by engine/vm (modules.cpp, interp.cpp) but not yet declared in a public header.
-Value compile_main(VM& vm, std::string_view source, const std::string& filename, Value& frame_out);
-Exit run_frames(VM& vm, Frame* entry, Frame* start, Budget& budget, Value& result, bool throwing);
-}  // namespace ll::vm
-
 namespace ll::session {
 
 using namespace ll::vm;

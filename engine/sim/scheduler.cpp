@@ -14,10 +14,6 @@
 #include "engine/vm/internal.hpp"
 #include "engine/vm/lib_state.hpp"
 
-namespace ll::vm {
-Exit run_frames(VM& vm, Frame* entry, Frame* start, Budget& budget, Value& result, bool throwing);
-}
-
 namespace ll::sim {
 
 using namespace ll::vm;

@@ -5,8 +5,6 @@
 
 namespace ll::vm {
 
-Exit run_frames(VM& vm, Frame* entry, Frame* start, Budget& budget, Value& result, bool throwing);
-
 Generator::Generator(Type* t, GenKind k, Value f) : Object(t), kind(k), frame(std::move(f)) {}
 Generator::~Generator() {
     // A generator stopped mid-run (its budget ran out under a native call, then the run was

@@ -250,6 +250,9 @@ Value call_method(VM& vm, const Value& self, std::string_view name, std::initial
 // Runs the thread until its entry frame returns/yields/raises or the budget runs out. `result`
 // receives the return or yielded value; on Raised the exception is vm.thread.exc.
 Exit run(VM& vm, Frame* entry, Budget& budget, Value& result);
+// The same, resuming a paused chain: `start` is the top frame (entry->paused_top after a pause),
+// and `throwing` resumes it with vm.thread.exc raised at its current instruction.
+Exit run_frames(VM& vm, Frame* entry, Frame* start, Budget& budget, Value& result, bool throwing);
 
 // Generator/coroutine protocol (generator.cpp). `send` with a null value = first next().
 // Returns Returned (result: the return value), Yielded (result: yielded value), Raised, or
@@ -258,6 +261,11 @@ Exit gen_send(VM& vm, Generator* gen, Value value, Budget& budget, Value& result
 Exit gen_throw(VM& vm, Generator* gen, Value exc, Budget& budget, Value& result);
 Exit gen_resume(VM& vm, Generator* gen, Budget& budget, Value& result);  // after OutOfBudget
 bool gen_close(VM& vm, Generator* gen);  // false: error
+
+// Compiles `source` as __main__ and leaves its module frame in `frame_out`, not yet run, so the
+// driver (CLI, session, tests) runs it with its own budget and can resume it. Returns the module,
+// or null with the SyntaxError raised.
+Value compile_main(VM& vm, std::string_view source, const std::string& filename, Value& frame_out);
 
 // Prints an uncaught exception the way CPython does ("Traceback (most recent call last): ...").
 std::string format_exception(VM& vm, const Value& exc);

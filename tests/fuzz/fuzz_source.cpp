@@ -7,10 +7,6 @@
 
 #include "engine/vm/vm.hpp"
 
-namespace ll::vm {
-Value compile_main(VM& vm, std::string_view source, const std::string& filename, Value& frame_out);
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace ll;
     if (size > 4096) return 0;  // long inputs add time, not coverage

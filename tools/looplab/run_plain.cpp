@@ -12,11 +12,6 @@
 #include "engine/vm/vm.hpp"
 #include "tools/looplab/cli.hpp"
 
-namespace ll::vm {
-// Provided by engine/vm (modules.cpp) but not yet declared in a public header.
-Value compile_main(VM& vm, std::string_view source, const std::string& filename, Value& frame_out);
-}  // namespace ll::vm
-
 namespace ll::cli {
 
 namespace {

@@ -9,10 +9,6 @@
 #include "engine/vm/ops.hpp"
 #include "engine/vm/vm.hpp"
 
-namespace ll::vm {
-Value compile_main(VM& vm, std::string_view source, const std::string& filename, Value& frame_out);
-}
-
 struct SimRun {
     std::string out, err;
     bool ok = false;  // the main program and the threads it waited for raised nothing
