@@ -30,11 +30,7 @@ def _copy_to_asyncio(dest, source):
     if source.cancelled():
         dest.cancel()
         return
-    exc = source.exception()
-    if exc is not None:
-        dest.set_exception(exc)
-    else:
-        dest.set_result(source.result())
+    _copy_outcome(dest, source)
 
 
 def _copy_to_concurrent(dest, source):
@@ -43,6 +39,11 @@ def _copy_to_concurrent(dest, source):
         dest.cancel()
     if not dest.set_running_or_notify_cancel():
         return
+    _copy_outcome(dest, source)
+
+
+def _copy_outcome(dest, source):
+    # `source` is done and not cancelled: its result or exception becomes `dest`'s.
     exc = source.exception()
     if exc is not None:
         dest.set_exception(exc)
