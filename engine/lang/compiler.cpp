@@ -90,10 +90,24 @@ public:
     CompileResult compile() {
         push_unit(table_.module_scope, "<module>", "<module>", 1);
         const std::vector<Stmt*>& body = module_.body;
-        for (Stmt* s : body) stmt(s);
+        const ExprStmt* last = nullptr;
+        if (module_.value_of_last_expression && !body.empty() && body.back()->kind == StmtKind::Expr)
+            last = static_cast<const ExprStmt*>(body.back());
+        for (Stmt* s : body)
+            if (s != last) stmt(s);
         if (error_) return fail_result();
-        set_loc_none();
-        emit(Op::RETURN_CONST, const_none());
+        if (last) {
+            // A notebook cell: the final expression statement's value is the code's result
+            // (what IPython compiles in 'single' mode to show as Out[N]).
+            set_loc(last);
+            expr(last->value);
+            set_loc(last);
+            emit(Op::RETURN_VALUE);
+            if (error_) return fail_result();
+        } else {
+            set_loc_none();
+            emit(Op::RETURN_CONST, const_none());
+        }
         CompileResult r;
         r.code = pop_unit();
         if (error_) return fail_result();
@@ -2145,8 +2159,8 @@ CompileResult compile_module(const Module& module, const SymbolTable& symbols, s
     return c.compile();
 }
 
-CompileResult compile_source(std::string_view source, std::string filename) {
-    FrontEndResult fe = parse_and_analyze(source, filename);
+CompileResult compile_source(std::string_view source, std::string filename, const CompileOptions& options) {
+    FrontEndResult fe = parse_and_analyze(source, filename, options);
     if (!fe.ok()) {
         CompileResult r;
         r.error = fe.error;
