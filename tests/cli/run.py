@@ -201,6 +201,14 @@ def main():
             st, out, err = c.run("run", *flags, dp)
             c.check(f"deadlock {flags}: exit 3 with a message", st == 3 and "deadlock" in err, f"status {st}, {err!r}")
 
+        # A logged exception is shown once with --trace (its trace event is not a second copy).
+        lost = c.write("lost.py", "import asyncio\nasync def boom():\n    raise ValueError('lost')\n"
+                                  "async def main():\n    asyncio.create_task(boom())\n    await asyncio.sleep(1)\n"
+                                  "asyncio.run(main())\n")
+        st, out, err = c.run("run", "--trace", lost)
+        c.check("--trace: 'Task exception was never retrieved' once",
+                st == 0 and err.count("Task exception was never retrieved") == 1 and "ValueError: lost" in err, repr(err[-400:]))
+
         # looplab notebook: Out[N] lines, a failing cell's traceback, the next cell runs, status 1.
         nb = c.write("nb.py", NOTEBOOK)
         st, out, err = c.run("notebook", nb)

@@ -41,10 +41,15 @@ public:
                     stdout_done_ += e.detail.size() + 1;
                     break;
                 case TraceEvent::Kind::Warning:
-                case TraceEvent::Kind::Exception:
-                    put_stderr(e.detail + "\n");
-                    stderr_done_ += e.detail.size() + 1;
+                case TraceEvent::Kind::Exception: {
+                    // The stderr written so far, not the event's text: a logged exception is an
+                    // event of its own besides the lines it writes ("Task exception was never
+                    // retrieved" would show twice).
+                    std::string err = session_.output_text(OutputLine::Stream::Stderr);
+                    if (err.size() > stderr_done_) put_stderr(err.substr(stderr_done_));
+                    stderr_done_ = err.size();
                     break;
+                }
                 case TraceEvent::Kind::TickEnd:
                 case TraceEvent::Kind::Thread:
                     if (options_.trace) put_stderr(session::narration_text({e}));

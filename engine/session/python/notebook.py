@@ -25,13 +25,12 @@ async def notebook():
                 value = code()
                 if _cells.is_coroutine_cell(code):
                     value = await value
+                if value is not None:  # a failing repr is the cell's exception, as in IPython
+                    print(f"Out[{number}]: {value!r}")
             except BaseException as e:
                 _cells.show_exception(e)
                 failed = True
-            else:
-                if value is not None:
-                    print(f"Out[{number}]: {value!r}")
-                value = None
+            value = None
         # Between cells the loop runs whatever is ready at this time, and the clock stands still:
         # a timer fires only while a cell awaits.
         while loop._ready or (loop._scheduled and loop._scheduled[0]._when < loop.time() + loop._clock_resolution):

@@ -82,13 +82,12 @@ async def notebook(cells, filename, ns):
                     value = eval(last, ns)
                     if is_coroutine_code(last):
                         value = await value
+                if value is not None:  # a failing repr is the cell's exception, as in IPython
+                    print(f"Out[{number}]: {value!r}")
             except BaseException as e:
                 show_exception(e)
                 failed = True
-            else:
-                if value is not None:
-                    print(f"Out[{number}]: {value!r}")
-                value = None
+            value = None
         # Between cells the loop runs whatever is ready at this time; the clock stands still.
         while loop._ready or (loop._scheduled and loop._scheduled[0]._when < loop.time() + loop._clock_resolution):
             await asyncio.sleep(0)
