@@ -93,6 +93,7 @@ public:
         const ExprStmt* last = nullptr;
         if (module_.value_of_last_expression && !body.empty() && body.back()->kind == StmtKind::Expr)
             last = static_cast<const ExprStmt*>(body.back());
+        if (body.empty() || body[0] != last) store_docstring(body);
         for (Stmt* s : body)
             if (s != last) stmt(s);
         if (error_) return fail_result();
@@ -527,6 +528,19 @@ private:
     }
 
     // [SECTION] Statements --------------------------------------------------------------------------
+
+    // CPython's compiler_body: a module or class body that starts with a string stores it as
+    // __doc__ (the statement itself then compiles to a NOP, as every constant statement does).
+    void store_docstring(const std::vector<Stmt*>& stmts) {
+        if (stmts.empty()) return;
+        auto* es = as<ExprStmt>(stmts[0]);
+        auto* c = es ? as<Constant>(es->value) : nullptr;
+        if (!c || c->value_kind != ConstantKind::Str) return;
+        LocSave ls(*this);
+        set_loc(stmts[0]);
+        emit(Op::LOAD_CONST, const_str(c->str_value));
+        store_name("__doc__");
+    }
 
     void body(const std::vector<Stmt*>& stmts) {
         for (Stmt* s : stmts) {
@@ -1964,6 +1978,7 @@ private:
         push_unit(c->scope, c->name, c->scope ? c->scope->qualname : c->name, c->span.lineno);
         const Scope* cs = c->scope;
         set_loc(c);
+        store_docstring(c->body);
         body(c->body);
         set_loc_none();
         bool has_class_cell = false;
