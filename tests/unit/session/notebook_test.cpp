@@ -154,3 +154,24 @@ TEST_CASE("split_cells: `# %%` markers, first lines, cells without code left out
     CHECK(no_newline[0].source == "print(1)\n");
     CHECK(no_newline[0].first_line == 2);
 }
+
+TEST_CASE("notebook: step_iteration and run_until inside a cell; the trace stamps the cell's events") {
+    Session s;
+    s.open_notebook("/nb.py");
+    s.run_cell("import asyncio\nasync def w(n):\n    await asyncio.sleep(n)\n    print('w', n)\n");
+    s.submit_cell("await asyncio.gather(w(1), w(2), w(3))\n", 5);
+    s.run_until(2.0);
+    CHECK(s.snapshot().clock <= 2.0);
+    CHECK(out(s) == "w 1\n");
+    std::int64_t iteration = s.snapshot().iteration;
+    s.step_iteration();
+    CHECK(s.snapshot().iteration == iteration + 1);
+    s.run_until_next_cell();
+    CHECK(out(s) == "w 1\nw 2\nw 3\nOut[2]: [None, None, None]\n");  // gather's list is not None
+    CHECK(s.snapshot().clock == 3.0);
+    bool printed_at_3 = false;
+    for (const auto& e : s.trace())
+        if (e.kind == ll::session::TraceEvent::Kind::Print && e.detail == "w 3") printed_at_3 = e.time == 3.0;
+    CHECK(printed_at_3);
+    CHECK(s.waiting_for_cell());
+}
