@@ -2,7 +2,9 @@
 // event loop is already running when cells arrive; this file holds the session's side of it and
 // the `_looplab_notebook` native module the driver calls: take the next cell (pausing the
 // session while there is none), compile a cell with top-level await, show a cell's exception.
+#include <cstdlib>
 #include <deque>
+#include <span>
 
 #include "engine/aio/prelude_sources.hpp"
 #include "engine/lang/compiler.hpp"
