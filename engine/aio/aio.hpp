@@ -26,6 +26,7 @@ void install(vm::VM& vm);
 
 // Where the trace goes (nullptr: nowhere). The sink must outlive its installation.
 void set_event_sink(vm::VM& vm, EventSink* sink);
+EventSink* event_sink(vm::VM& vm);
 
 // True once `_looplab.deadlock()` ended the run (exit status 3, as the oracle harness does).
 bool deadlocked(vm::VM& vm);
@@ -34,7 +35,8 @@ bool deadlocked(vm::VM& vm);
 // saw is still alive without keeping it alive (nothing is swept, so no finalizer runs).
 bool weak_set_holds(vm::VM& vm, const vm::Value& set, const vm::Object* o);
 
-// A filename of the prelude ("<asyncio>/tasks.py", "<contextlib>"): hidden in the learner's view.
+// A filename of the prelude ("<asyncio>/tasks.py", "<contextlib>") or of the notebook's driver
+// ("<notebook>", engine/session): hidden in the learner's view.
 bool is_prelude_filename(std::string_view filename);
 
 }  // namespace ll::aio

@@ -37,6 +37,8 @@ void reset_aio_state(vm::VM& v) { aio_state(v) = AioState{}; }
 
 void set_event_sink(vm::VM& v, EventSink* sink) { aio_state(v).sink = sink; }
 
+EventSink* event_sink(vm::VM& v) { return aio_state(v).sink; }
+
 bool deadlocked(vm::VM& v) { return aio_state(v).deadlocked; }
 
 }  // namespace ll::aio

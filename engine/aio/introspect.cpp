@@ -11,7 +11,7 @@ namespace ll::aio {
 using namespace ll::vm;
 
 bool is_prelude_filename(std::string_view filename) {
-    return filename.rfind("<asyncio>", 0) == 0 || filename == "<contextlib>";
+    return filename.rfind("<asyncio>", 0) == 0 || filename == "<contextlib>" || filename == "<notebook>";
 }
 
 std::string coro_repr(VM& vm, const Value& coro) {

@@ -609,6 +609,9 @@ struct Module {
     std::vector<Stmt*> body;  // top-level statements
     std::string filename;     // as given to parse_module
     std::string source;       // the full source text (for error lines and tracebacks)
+    // CompileOptions (compiler.hpp), set before the scope pass.
+    bool top_level_await = false;
+    bool value_of_last_expression = false;
 
     // Allocates a node owned by this module.
     template <class T>

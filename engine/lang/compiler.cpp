@@ -90,10 +90,25 @@ public:
     CompileResult compile() {
         push_unit(table_.module_scope, "<module>", "<module>", 1);
         const std::vector<Stmt*>& body = module_.body;
-        for (Stmt* s : body) stmt(s);
+        const ExprStmt* last = nullptr;
+        if (module_.value_of_last_expression && !body.empty() && body.back()->kind == StmtKind::Expr)
+            last = static_cast<const ExprStmt*>(body.back());
+        if (body.empty() || body[0] != last) store_docstring(body);
+        for (Stmt* s : body)
+            if (s != last) stmt(s);
         if (error_) return fail_result();
-        set_loc_none();
-        emit(Op::RETURN_CONST, const_none());
+        if (last) {
+            // A notebook cell: the final expression statement's value is the code's result
+            // (what IPython compiles in 'single' mode to show as Out[N]).
+            set_loc(last);
+            expr(last->value);
+            set_loc(last);
+            emit(Op::RETURN_VALUE);
+            if (error_) return fail_result();
+        } else {
+            set_loc_none();
+            emit(Op::RETURN_CONST, const_none());
+        }
         CompileResult r;
         r.code = pop_unit();
         if (error_) return fail_result();
@@ -513,6 +528,19 @@ private:
     }
 
     // [SECTION] Statements --------------------------------------------------------------------------
+
+    // CPython's compiler_body: a module or class body that starts with a string stores it as
+    // __doc__ (the statement itself then compiles to a NOP, as every constant statement does).
+    void store_docstring(const std::vector<Stmt*>& stmts) {
+        if (stmts.empty()) return;
+        auto* es = as<ExprStmt>(stmts[0]);
+        auto* c = es ? as<Constant>(es->value) : nullptr;
+        if (!c || c->value_kind != ConstantKind::Str) return;
+        LocSave ls(*this);
+        set_loc(stmts[0]);
+        emit(Op::LOAD_CONST, const_str(c->str_value));
+        store_name("__doc__");
+    }
 
     void body(const std::vector<Stmt*>& stmts) {
         for (Stmt* s : stmts) {
@@ -1950,6 +1978,7 @@ private:
         push_unit(c->scope, c->name, c->scope ? c->scope->qualname : c->name, c->span.lineno);
         const Scope* cs = c->scope;
         set_loc(c);
+        store_docstring(c->body);
         body(c->body);
         set_loc_none();
         bool has_class_cell = false;
@@ -2145,8 +2174,8 @@ CompileResult compile_module(const Module& module, const SymbolTable& symbols, s
     return c.compile();
 }
 
-CompileResult compile_source(std::string_view source, std::string filename) {
-    FrontEndResult fe = parse_and_analyze(source, filename);
+CompileResult compile_source(std::string_view source, std::string filename, const CompileOptions& options) {
+    FrontEndResult fe = parse_and_analyze(source, filename, options);
     if (!fe.ok()) {
         CompileResult r;
         r.error = fe.error;

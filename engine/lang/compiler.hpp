@@ -33,6 +33,6 @@ struct CompileResult {
 CompileResult compile_module(const Module& module, const SymbolTable& symbols, std::shared_ptr<const std::string> source);
 
 // Parse + scope analysis + compile.
-CompileResult compile_source(std::string_view source, std::string filename);
+CompileResult compile_source(std::string_view source, std::string filename, const CompileOptions& options = {});
 
 }  // namespace ll::lang

@@ -112,6 +112,11 @@ private:
     void fail(const Node* n, std::string msg) {
         if (!error) error = error_at_node(m_, n, std::move(msg));
     }
+    // PyCF_ALLOW_TOP_LEVEL_AWAIT: module-level await / async for / async with / an async
+    // comprehension make the module code a coroutine (CPython's ste_coroutine on ModuleBlock).
+    void note_top_level_async() {
+        if (m_.top_level_await && cur_->kind == ScopeKind::Module) cur_->is_coroutine = true;
+    }
 
     Scope* new_scope(ScopeKind kind, std::string name, const Node* node, int lineno) {
         auto s = std::make_unique<Scope>();
@@ -299,6 +304,7 @@ private:
             }
             case StmtKind::For: {
                 auto* f = static_cast<For*>(s);
+                if (f->is_async) note_top_level_async();
                 expr(f->iter);
                 expr(f->target);
                 stmts(f->body);
@@ -321,6 +327,7 @@ private:
             }
             case StmtKind::With: {
                 auto* w = static_cast<With*>(s);
+                if (w->is_async) note_top_level_async();
                 for (WithItem* item : w->items) {
                     expr(item->context_expr);
                     if (item->optional_vars) expr(item->optional_vars);
@@ -431,11 +438,15 @@ private:
         cur_ = outer;
         if (failed()) return;
         bool outer_async_def = outer->kind == ScopeKind::Function && outer->is_coroutine;
-        if (is_async && !outer_async_def && outer->kind != ScopeKind::Comprehension) {
+        bool top_level = outer->kind == ScopeKind::Module && m_.top_level_await;
+        if (is_async && !outer_async_def && outer->kind != ScopeKind::Comprehension && !top_level) {
             fail(e, "asynchronous comprehension outside of an asynchronous function");
             return;
         }
         if (is_async) outer->is_coroutine = outer->kind == ScopeKind::Comprehension ? true : outer->is_coroutine;
+        // CPython's compiler_comprehension: any async comprehension at top level, a generator
+        // expression included, makes the module code a coroutine.
+        if (cs->is_coroutine) note_top_level_async();
     }
 
     void named_expr(NamedExpr* n) {
@@ -542,6 +553,7 @@ private:
             case ExprKind::Await:
                 expr(static_cast<Await*>(e)->value);
                 if (cur_->kind == ScopeKind::Comprehension) cur_->is_coroutine = true;
+                note_top_level_async();
                 break;
             case ExprKind::Yield:
             case ExprKind::YieldFrom: {
@@ -802,13 +814,15 @@ ScopeResult analyze_scopes(Module& module) {
     return r;
 }
 
-FrontEndResult parse_and_analyze(std::string_view source, std::string filename) {
+FrontEndResult parse_and_analyze(std::string_view source, std::string filename, const CompileOptions& options) {
     FrontEndResult out;
     ParseResult p = parse_module(source, std::move(filename));
     if (!p.ok()) {
         out.error = std::move(p.error);
         return out;
     }
+    p.module->top_level_await = options.top_level_await;
+    p.module->value_of_last_expression = options.value_of_last_expression;
     ScopeResult s = analyze_scopes(*p.module);
     out.module = std::move(p.module);
     out.symbols = std::move(s.table);

@@ -150,6 +150,15 @@ struct FrontEndResult {
     std::optional<SyntaxError> error;     // parse error, else the first scope/compile-time error
     bool ok() const { return !error.has_value(); }
 };
-FrontEndResult parse_and_analyze(std::string_view source, std::string filename);
+// How a module is compiled (CPython's compile() flags that Loop Lab supports).
+struct CompileOptions {
+    // ast.PyCF_ALLOW_TOP_LEVEL_AWAIT: `await`, `async for`, `async with` and async comprehensions
+    // are allowed in the module body; a module using them compiles to coroutine code (calling
+    // it gives a coroutine whose names bind in the globals). Without them the code is ordinary.
+    bool top_level_await = false;
+    // A notebook cell: a final expression statement returns its value instead of dropping it.
+    bool value_of_last_expression = false;
+};
+FrontEndResult parse_and_analyze(std::string_view source, std::string filename, const CompileOptions& options = {});
 
 }  // namespace ll::lang

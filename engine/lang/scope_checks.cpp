@@ -29,7 +29,9 @@ private:
     void fail(const Node* n, std::string msg) {
         if (!error) error = error_at_node(m_, n, std::move(msg));
     }
-    bool async_def() const { return scope_->kind == ScopeKind::Function && scope_->is_coroutine; }
+    bool async_def() const { return (scope_->kind == ScopeKind::Function && scope_->is_coroutine) || top_level_await(); }
+    // PyCF_ALLOW_TOP_LEVEL_AWAIT: the module body (not a class body in it) may await.
+    bool top_level_await() const { return m_.top_level_await && scope_->kind == ScopeKind::Module; }
 
     void stmts(const std::vector<Stmt*>& body) {
         for (Stmt* s : body) {
@@ -327,6 +329,10 @@ private:
                 break;
             }
             case ExprKind::Await:
+                if (top_level_await()) {
+                    expr(static_cast<Await*>(e)->value);
+                    break;
+                }
                 if (!scope_->is_function_like()) {
                     fail(e, "'await' outside function");
                     return;

@@ -50,6 +50,7 @@ void Session::set_cpu_cost(double seconds_per_step) { impl_->cpu_cost = seconds_
 
 bool Session::load(std::string source, std::string filename, std::map<std::string, std::string> values) {
     Impl& s = *impl_;
+    s.notebook = false;
     s.original_source = std::move(source);
     s.filename = std::move(filename);
     s.values = std::move(values);
@@ -59,7 +60,17 @@ bool Session::load(std::string source, std::string filename, std::map<std::strin
     return !(s.finished && s.exit_status != 0 && s.tick == 0 && !s.started);
 }
 
-void Session::reset() { impl_->start(); }
+void Session::reset() {
+    // A notebook restarts empty, like a Jupyter kernel restart; its cells are not run again.
+    if (impl_->notebook) {
+        impl_->cells_submitted.clear();
+        impl_->notebook_closed = false;
+        impl_->start();
+        run_until_next_cell();
+        return;
+    }
+    impl_->start();
+}
 
 void Session::step_line() { impl_->drive(Goal::Line); }
 void Session::step_tick() { impl_->drive(Goal::Tick); }
@@ -76,7 +87,8 @@ void Session::step_back() {
         // While the program runs, each step_tick adds exactly one to the tick count.
         if (here == 0) return;
         s.start();
-        while (!s.finished && s.tick < here - 1) s.drive(Goal::Tick);
+        // A notebook replays the cells submitted so far (each step_tick still counts one tick).
+        while (!s.finished && s.tick < here - 1 && !(s.waiting_for_cell && s.cell_queue.empty())) s.drive(Goal::Tick);
         return;
     }
     // At the end the last step may not have counted a tick: count the steps to the end, then
@@ -132,6 +144,7 @@ void Session::Impl::teardown() {
     set_current_vm(vm.get());
     aio::set_event_sink(*vm, nullptr);
     main_frame = Value();
+    notebook_main = Value();
     vm.reset();
 }
 
@@ -165,8 +178,8 @@ void Session::Impl::start() {
     vm->heap.byte_limit = limits.memory_bytes;
     vm->write_stdout = [this](std::string_view t) { write(OutputLine::Stream::Stdout, t); };
     vm->write_stderr = [this](std::string_view t) { write(OutputLine::Stream::Stderr, t); };
-    Value module = compile_main(*vm, source_text, filename, main_frame);
-    if (!module) {
+    bool ok = notebook ? start_notebook() : static_cast<bool>(compile_main(*vm, source_text, filename, main_frame));
+    if (!ok) {
         finish_with_exception();
         return;
     }

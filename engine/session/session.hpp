@@ -58,6 +58,26 @@ public:
     // The cost is a run from the start to here (a program's trace is replayed, not stored).
     void step_back();
 
+    // Notebook mode (engine/session/NOTEBOOK.md): an event loop that is already running, as in
+    // Jupyter; cells run one after another against shared globals, inside the notebook's task
+    // (Task-1), with top-level `await`. A cell's last expression is shown as "Out[N]: repr".
+    // Every step above works inside cells; reset() restarts the notebook with no cell run.
+    void open_notebook(std::string filename = "notebook.py");
+    // Queues a cell whose first line is line `first_line` of `filename` (tracebacks and warnings
+    // name that line); the next steps run it.
+    void submit_cell(std::string source, int first_line = 1);
+    // submit_cell + run_until_next_cell.
+    void run_cell(std::string source, int first_line = 1);
+    // Runs the queued cells, then what is ready between cells, until the notebook waits for
+    // the next cell.
+    void run_until_next_cell();
+    // No more cells: the loop shuts down as asyncio.run does (pending tasks are cancelled) and
+    // the run ends; the exit status is 1 when a cell failed, else 0.
+    void close_notebook();
+    bool is_notebook() const;
+    bool waiting_for_cell() const;  // the notebook is idle: every submitted cell has run
+    int cells_run() const;          // cells taken so far (the N of the last Out[N])
+
     const Snapshot& snapshot();
     const std::vector<TraceEvent>& trace() const;
     bool trace_truncated() const;

@@ -2,6 +2,7 @@
 // session_events.cpp (the loop's trace events) and snapshot_build.cpp (reading the loop).
 #pragma once
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "engine/aio/aio.hpp"
+#include "engine/session/notebook_cells.hpp"
 #include "engine/session/session.hpp"
 #include "engine/vm/lib_state.hpp"
 #include "engine/vm/vm.hpp"
@@ -89,6 +91,16 @@ struct Session::Impl : aio::EventSink {
 
     Snapshot snap;
     bool snap_dirty = true;
+
+    // Notebook mode (notebook.cpp).
+    bool notebook = false;
+    bool notebook_closed = false;     // no more cells: the driver ends the loop
+    bool waiting_for_cell = false;    // the driver asked for a cell and there was none
+    int cells_taken = 0;
+    std::vector<CellText> cells_submitted;  // all of them, replayed by step_back
+    std::deque<CellText> cell_queue;        // not taken by the driver yet
+    vm::Value notebook_main;                // the cells' __main__ module
+    bool start_notebook();
 
     // session.cpp
     void start();

@@ -24,6 +24,9 @@ Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix
     frame->func = Value::borrow(fn);
     frame->globals = fn->globals;
     frame->builtins = fn->builtins;
+    // Module-level code made callable (a notebook cell, compile_cell): its names live in the
+    // globals, as under exec. Class bodies replace this with their namespace.
+    if (!(co.flags & lang::kCoOptimized)) frame->locals = fn->globals;
     Value* fast = frame->fast();
     const int argcount = co.argcount;
     const int kwonly = co.kwonlyargcount;

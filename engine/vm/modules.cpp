@@ -129,18 +129,18 @@ Value VM::run_source(std::string_view source, std::string filename, std::string_
 }
 
 // A frozen run for the CLI: compile and execute with a caller-provided budget, resumable.
-Value compile_main(VM& vm, std::string_view source, const std::string& filename, Value& frame_out) {
+Value compile_main(VM& vm, std::string_view source, const std::string& filename, Value& frame_out, std::string_view module_name) {
     lang::CompileResult cr = lang::compile_source(source, filename);
     if (!cr.ok()) return raise_syntax_error(vm, *cr.error, filename);
     emit_compile_warnings(vm, cr, source, filename);
     Value code = make_code(vm, cr.code);
-    Value mod = Value::steal(new Module(vm.types.module, "__main__"));
+    Value mod = Value::steal(new Module(vm.types.module, std::string(module_name)));
     Module* m = mod.as<Module>();
     m->globals()->set(vm, "__file__", new_str(vm, filename));
     m->globals()->set(vm, "__builtins__", vm.builtins);
     m->globals()->set(vm, "__doc__", Value::none());
-    vm.modules.as<Dict>()->set(vm, "__main__", mod);
-    vm.main_module = mod;
+    vm.modules.as<Dict>()->set(vm, std::string(module_name), mod);
+    if (module_name == "__main__") vm.main_module = mod;
     Code* c = code.as<Code>();
     std::size_t nslots = c->nlocals + c->ncells + c->nfree + static_cast<std::size_t>(c->co->max_stack) + 2;
     auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, c, nslots);
@@ -149,6 +149,24 @@ Value compile_main(VM& vm, std::string_view source, const std::string& filename,
     frame->builtins = vm.builtins;
     frame->locals = m->dict;
     return mod;
+}
+
+Value compile_in_module(VM& vm, std::string_view source, const std::string& filename, const lang::CompileOptions& options,
+                        const Value& module) {
+    lang::CompileResult cr = lang::compile_source(source, filename, options);
+    if (!cr.ok()) return raise_syntax_error(vm, *cr.error, filename);
+    emit_compile_warnings(vm, cr, source, filename);
+    Value code = make_code(vm, cr.code);
+    auto* fn = new Function(vm.types.function);
+    Value result = Value::steal(fn);
+    fn->code = code;
+    fn->globals = module.as<Module>()->dict;
+    fn->builtins = vm.builtins;
+    fn->name = Value::borrow(vm.intern(cr.code->name));
+    fn->qualname = new_str(vm, cr.code->qualname);
+    Value modname = module.as<Module>()->globals()->get("__name__");
+    fn->module = modname ? modname : Value::none();
+    return result;
 }
 
 // ---------------------------------------------------------------------------------------------

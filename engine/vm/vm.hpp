@@ -18,6 +18,10 @@
 #include "engine/vm/function.hpp"
 #include "engine/vm/object.hpp"
 
+namespace ll::lang {
+struct CompileOptions;  // engine/lang/scope.hpp
+}
+
 namespace ll::vm {
 
 // Every live object of a VM, so teardown can free cycles; also the memory accounting.
@@ -265,7 +269,15 @@ bool gen_close(VM& vm, Generator* gen);  // false: error
 // Compiles `source` as __main__ and leaves its module frame in `frame_out`, not yet run, so the
 // driver (CLI, session, tests) runs it with its own budget and can resume it. Returns the module,
 // or null with the SyntaxError raised.
-Value compile_main(VM& vm, std::string_view source, const std::string& filename, Value& frame_out);
+Value compile_main(VM& vm, std::string_view source, const std::string& filename, Value& frame_out,
+                   std::string_view module_name = "__main__");
+
+// Compiles `source` with `options` (engine/lang/scope.hpp) into a function of no arguments whose
+// code runs in `module`'s namespace, as exec(code, module.__dict__) would: a notebook cell.
+// Calling it runs the code, or, when top-level await made it a coroutine, returns the coroutine.
+// Null with the SyntaxError raised on failure; SyntaxWarnings are emitted as for a module.
+Value compile_in_module(VM& vm, std::string_view source, const std::string& filename,
+                        const lang::CompileOptions& options, const Value& module);
 
 // Prints an uncaught exception the way CPython does ("Traceback (most recent call last): ...").
 std::string format_exception(VM& vm, const Value& exc);

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks the looplab command-line contract: usage and bad flags, CPython's missing-file message,
-exit statuses (sys.exit, a runaway loop, a deadlock), and the --trace / --json renderings of a
-tiny asyncio program whose timing was checked against CPython 3.13 on the virtual clock.
+exit statuses (sys.exit, a runaway loop, a deadlock), the --trace / --json renderings of a
+tiny asyncio program whose timing was checked against CPython 3.13 on the virtual clock, and
+`looplab notebook` (cells, Out[N] lines, a failing cell, its options).
 
     python3 tests/cli/run.py --looplab build/native/looplab
     python3 tests/cli/run.py --runner "node --no-experimental-fetch build/wasm/looplab-node.js"
@@ -43,6 +44,21 @@ asyncio.run(spin())
 """
 DEADLOCK_PROGRAM = "import asyncio\nasync def main():\n    await asyncio.Event().wait()\nasyncio.run(main())\n"
 EXIT_PROGRAM = "import sys\nprint('bye')\nsys.exit(5)\n"
+
+# A notebook: CPython 3.13 (tests/diff/oracle/notebook.py) prints NOTEBOOK_STDOUT for it.
+NOTEBOOK = """\
+# a notebook of four cells
+import asyncio
+# %%
+t = asyncio.create_task(asyncio.sleep(2, result="slept"))
+await asyncio.sleep(1)
+asyncio.get_running_loop().time()
+# %%
+1 / 0
+# %%
+await t
+"""
+NOTEBOOK_STDOUT = "Out[2]: 1.0\nOut[4]: 'slept'\n"
 
 
 class Checker:
@@ -184,6 +200,44 @@ def main():
         for flags in ([], ["--trace"]):
             st, out, err = c.run("run", *flags, dp)
             c.check(f"deadlock {flags}: exit 3 with a message", st == 3 and "deadlock" in err, f"status {st}, {err!r}")
+
+        # A logged exception is shown once with --trace (its trace event is not a second copy).
+        lost = c.write("lost.py", "import asyncio\nasync def boom():\n    raise ValueError('lost')\n"
+                                  "async def main():\n    asyncio.create_task(boom())\n    await asyncio.sleep(1)\n"
+                                  "asyncio.run(main())\n")
+        st, out, err = c.run("run", "--trace", lost)
+        c.check("--trace: 'Task exception was never retrieved' once",
+                st == 0 and err.count("Task exception was never retrieved") == 1 and "ValueError: lost" in err, repr(err[-400:]))
+
+        # looplab notebook: Out[N] lines, a failing cell's traceback, the next cell runs, status 1.
+        nb = c.write("nb.py", NOTEBOOK)
+        st, out, err = c.run("notebook", nb)
+        c.check("notebook: Out lines on stdout", out == NOTEBOOK_STDOUT, repr(out))
+        c.check("notebook: the failing cell's traceback names its line",
+                err == f'Traceback (most recent call last):\n  File "{tmp}/nb.py", line 8, in <module>\n'
+                       "    1 / 0\n    ~~^~~\nZeroDivisionError: division by zero\n", repr(err))
+        c.check("notebook: exit 1 after a failing cell", st == 1, f"status {st}")
+        ok = c.write("nb_ok.py", "# %%\nx = 2\n# %%\nx * 21\n")
+        st, out, err = c.run("notebook", ok)
+        c.check("notebook without failures: exit 0", st == 0 and out == "Out[2]: 42\n" and err == "",
+                f"status {st}, {out!r}, {err!r}")
+        st, out, err = c.run("notebook", "--trace", nb)
+        c.check("notebook --trace: same stdout, narrated ticks on stderr",
+                st == 1 and out == NOTEBOOK_STDOUT and narration_lines(err) and "ZeroDivisionError" in err,
+                f"status {st}, {out!r}")
+        st, out, err = c.run("notebook", "--json", ok)
+        c.check("notebook --json: the Out line is a print event",
+                st == 0 and any(json.loads(l).get("detail") == "Out[2]: 42" for l in out.splitlines()), repr(out[:300]))
+        st, out, err = c.run("notebook", "missing.py")
+        c.check("notebook: missing file, CPython's message, exit 2",
+                st == 2 and "can't open file" in err and "missing.py" in err, f"status {st}, {err!r}")
+        st, out, err = c.run("notebook", "--bogus", nb)
+        c.check("notebook: unknown flag, exit 2", st == 2 and "'--bogus'" in err, f"status {st}, {err!r}")
+        st, out, err = c.run("--help")
+        c.check("--help documents notebook", "looplab notebook" in out and "# %%" in out and "Out[N]" in out, out[:300])
+        ndl = c.write("nb_deadlock.py", "import asyncio\n# %%\nawait asyncio.Event().wait()\n")
+        st, out, err = c.run("notebook", ndl)
+        c.check("notebook: a cell waiting forever is a deadlock, exit 3", st == 3 and "deadlock" in err, f"status {st}, {err!r}")
 
     print(f"{c.passed} passed, {c.failed} failed")
     return 0 if c.failed == 0 else 1

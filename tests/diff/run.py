@@ -11,7 +11,10 @@ Normalisation, applied identically to both sides before comparing (and nothing e
   2. The program's absolute path is replaced by its basename everywhere (task reprs,
      warnings, tracebacks), so results do not depend on where the checkout lives.
 
-Usage: run.py --looplab build/native/looplab [--suite lang|aio|threads|all] [-k SUBSTR] [-j N]
+The notebook suite holds `# %%`-separated notebooks: Loop Lab runs them with `looplab notebook`,
+CPython with oracle/notebook.py (the same cells, rule between cells and Out[N] lines).
+
+Usage: run.py --looplab build/native/looplab [--suite lang|aio|threads|notebook|all] [-k SUBSTR] [-j N]
               [--runner "node ... looplab.js"] [--update-cache] [-v]
        run.py --check-oracle [--suite ...] [-k ...] [-j N]
 """
@@ -32,7 +35,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ORACLE_DIR = os.path.join(HERE, "oracle")
 HARNESS = os.path.join(ORACLE_DIR, "sitecustomize.py")
-SUITES = ("lang", "aio", "threads")
+NOTEBOOK_ORACLE = os.path.join(ORACLE_DIR, "notebook.py")
+SUITES = ("lang", "aio", "threads", "notebook")
 TIMEOUT = 20.0
 SLOW = 5.0
 CACHE_DIR = os.path.join(os.path.expanduser("~"), ".cache", "looplab", "oracle")
@@ -99,8 +103,13 @@ def python_version():
     return version
 
 
+def is_notebook(path):
+    return os.path.basename(os.path.dirname(path)) == "notebook"
+
+
 def run_oracle(path, hash_seed=None):
-    return run_command(["python3", path], oracle_env(hash_seed))
+    argv = ["python3", NOTEBOOK_ORACLE, path] if is_notebook(path) else ["python3", path]
+    return run_command(argv, oracle_env(hash_seed))
 
 
 def cached_oracle(path, key_extra, update):
@@ -108,6 +117,9 @@ def cached_oracle(path, key_extra, update):
         text = f.read()
     # The output names the program by its absolute path, so the path is part of the key: two
     # checkouts of the same program must not share a cached result.
+    if is_notebook(path):
+        with open(NOTEBOOK_ORACLE, "rb") as f:
+            key_extra += b"\0" + f.read()
     key = hashlib.sha256(text + b"\0" + os.path.abspath(path).encode() + b"\0" + key_extra).hexdigest()
     cache_file = os.path.join(CACHE_DIR, key + ".json")
     if not update and os.path.exists(cache_file):
@@ -186,7 +198,7 @@ def short(path):
 
 def compare_one(path, looplab_argv, key_extra, update):
     expected = cached_oracle(path, key_extra, update)
-    actual = run_command(looplab_argv + ["run", path], base_env())
+    actual = run_command(looplab_argv + ["notebook" if is_notebook(path) else "run", path], base_env())
     want, got = render(expected, path), render(actual, path)
     if want == got:
         return True, ""
@@ -220,7 +232,7 @@ def main():
     ap = argparse.ArgumentParser(description="Loop Lab differential tests against CPython 3.13.")
     ap.add_argument("--looplab", help="path of the native looplab binary")
     ap.add_argument("--runner", help='command that runs the WebAssembly build, e.g. "node x/looplab.js"')
-    ap.add_argument("--suite", choices=("lang", "aio", "threads", "all"), default="all")
+    ap.add_argument("--suite", choices=SUITES + ("all",), default="all")
     ap.add_argument("-k", dest="substring", help="only programs whose suite/name contains this")
     ap.add_argument("-j", dest="jobs", type=int, default=1)
     ap.add_argument("--update-cache", action="store_true", help="re-run the oracle, ignoring the cache")

@@ -30,5 +30,6 @@ bool read_program(const std::string& path, std::string& source, int& status);
 
 int run_plain(const RunOptions& options);
 int run_traced(const RunOptions& options);
+int run_notebook(const RunOptions& options);  // `looplab notebook`: `# %%` cells, a running loop
 
 }  // namespace ll::cli

@@ -1,6 +1,7 @@
 // looplab: the command-line runner. `looplab run FILE.py` behaves like `python3 FILE.py`
 // (stdout, traceback on stderr, exit status), optionally printing the event loop's trace;
-// `looplab dis FILE.py` prints the bytecode. Argument parsing and usage live here.
+// `looplab notebook FILE.py` runs `# %%` cells as Jupyter does; `looplab dis FILE.py` prints
+// the bytecode. Argument parsing and usage live here.
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -16,14 +17,23 @@ using namespace ll;
 
 constexpr const char* kUsage =
     "usage: looplab run [--trace] [--json] [--budget N] [--memory-mb M] [--cpu-cost S] FILE.py\n"
+    "       looplab notebook [--trace] [--json] [--budget N] [--memory-mb M] [--cpu-cost S] FILE.py\n"
     "       looplab dis FILE.py\n"
     "       looplab --help\n"
     "\n"
-    "run    runs FILE.py like `python3 FILE.py`, asyncio on a virtual clock: the same stdout,\n"
-    "       traceback on stderr and exit status (1 for an uncaught exception or a SyntaxError).\n"
-    "dis    prints the bytecode FILE.py compiles to.\n"
+    "run       runs FILE.py like `python3 FILE.py`, asyncio on a virtual clock: the same stdout,\n"
+    "          traceback on stderr and exit status (1 for an uncaught exception or a SyntaxError).\n"
+    "notebook  runs FILE.py as a notebook: its cells are separated by lines starting with `# %%`\n"
+    "          (Jupytext / VS Code) and run one after another against shared globals, inside an\n"
+    "          event loop that is already running, as in Jupyter: top-level `await` works and\n"
+    "          asyncio.run() fails. A cell's last expression, unless None, is printed as\n"
+    "          `Out[N]: repr`; a failing cell prints its traceback and the next cell runs.\n"
+    "          Between cells the loop runs what is ready but the clock stands still; after the\n"
+    "          last cell pending tasks are cancelled as asyncio.run does. Exit status 1 when a\n"
+    "          cell failed, else 0. The options are run's.\n"
+    "dis       prints the bytecode FILE.py compiles to.\n"
     "\n"
-    "options of run:\n"
+    "options of run and notebook:\n"
     "  --trace        also narrate the event loop, one line per tick, on stderr (interleaved\n"
     "                 with the program's own stderr; stdout stays the program's output):\n"
     "                   tick 3 t=1.0  Task-2 awaited asyncio.sleep(2): it waits until t=3.0 (pending)\n"
@@ -87,7 +97,8 @@ int main(int argc, char** argv) {
         }
     }
     std::string cmd = argv[1];
-    if (cmd != "run" && cmd != "dis") return bad_usage("unknown command '" + cmd + "' (expected run or dis)");
+    if (cmd != "run" && cmd != "notebook" && cmd != "dis")
+        return bad_usage("unknown command '" + cmd + "' (expected run, notebook or dis)");
 
     cli::RunOptions options;
     for (int i = 2; i < argc; ++i) {
@@ -137,6 +148,7 @@ int main(int argc, char** argv) {
     }
     if (options.file.empty()) return bad_usage("no program file given");
     if (cmd == "dis") return dis_file(options.file);
+    if (cmd == "notebook") return cli::run_notebook(options);
     if (options.trace || options.json) return cli::run_traced(options);
     return cli::run_plain(options);
 }
