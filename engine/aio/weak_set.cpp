@@ -3,7 +3,7 @@
 // only holder: at each handle boundary for the object the last handle stepped (a finished
 // fire-and-forget task dies right there, as in CPython), and in a full sweep whenever the set
 // is read or has doubled since the last sweep.
-#include <unordered_map>
+#include "engine/base/ptr_map.hpp"
 
 #include "engine/aio/aio_state.hpp"
 #include "engine/vm/builtins_util.hpp"
@@ -24,7 +24,7 @@ struct WeakSetObject : Object {
     }
 
     std::vector<Value> items;  // insertion order; null: removed
-    std::unordered_map<Object*, std::size_t> index;
+    base::PtrMap<Object> index;  // member -> its position in items
     std::size_t live = 0;
     std::size_t swept_size = 0;  // live members after the last full sweep
 
@@ -36,7 +36,7 @@ struct WeakSetObject : Object {
             if (v) kept.push_back(std::move(v));
         items = std::move(kept);
         index.clear();
-        for (std::size_t i = 0; i < items.size(); ++i) index[items[i].obj()] = i;
+        for (std::size_t i = 0; i < items.size(); ++i) index.set(items[i].obj(), i);
     }
 
     // The cycle collector (engine/vm/gc.cpp): members count as referenced by this set, but
@@ -58,10 +58,10 @@ struct WeakSetObject : Object {
     // Takes the member out; the caller drops the returned reference when it is safe to run
     // its finalizer.
     Value take(Object* o) {
-        auto it = index.find(o);
-        if (it == index.end()) return {};
-        Value v = std::move(items[it->second]);
-        index.erase(it);
+        std::size_t* at = index.find(o);
+        if (!at) return {};
+        Value v = std::move(items[*at]);
+        index.erase(o);
         --live;
         return v;
     }
@@ -69,8 +69,7 @@ struct WeakSetObject : Object {
     // Members only this set references, taken out (one candidate, or all).
     void take_dead(std::vector<Value>& out, Object* candidate) {
         if (candidate) {
-            auto it = index.find(candidate);
-            if (it != index.end() && candidate->refcount == 1) out.push_back(take(candidate));
+            if (index.contains(candidate) && candidate->refcount == 1) out.push_back(take(candidate));
             return;
         }
         for (auto& v : items)
@@ -129,8 +128,8 @@ Value ws_add(VM& vm, Args a) {
     if (!a[1].is_obj()) return raise_fmt(vm, vm.exc.TypeError, "cannot create weak reference to '{}' object", type_name(a[1]));
     WeakSetObject* s = self_of(a[0]);
     Object* o = a[1].obj();
-    if (s->index.count(o)) return Value::none();
-    s->index[o] = s->items.size();
+    if (s->index.contains(o)) return Value::none();
+    s->index.set(o, s->items.size());
     s->items.push_back(a[1]);
     ++s->live;
     if (s->live >= 64 && s->live > 2 * s->swept_size) sweep(vm, s);
@@ -199,7 +198,7 @@ namespace ll::aio {
 bool weak_set_holds(vm::VM& vm, const vm::Value& set, const vm::Object* o) {
     if (!set.is_obj() || set.obj()->type != aio_state(vm).weak_set_type) return false;
     auto* s = static_cast<WeakSetObject*>(set.obj());
-    return s->index.count(const_cast<vm::Object*>(o)) != 0;
+    return s->index.contains(o);
 }
 
 }  // namespace ll::aio

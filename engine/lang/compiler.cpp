@@ -194,7 +194,10 @@ private:
             }
             i = j;
         }
-        co.max_stack = un.max_depth + 4;
+        // The depth count is exact (every push of the VM goes through it: a full differential
+        // run with a check at each push found no frame deeper than max_depth); one slot more
+        // is a margin. Each slot is 16 bytes in every frame, so a suspended task pays for them.
+        co.max_stack = un.max_depth + 1;
         auto result = un.co;
         units_.pop_back();
         return result;

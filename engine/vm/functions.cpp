@@ -19,7 +19,7 @@ static std::string join_names(const std::vector<std::string>& names) {
 Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix) {
     Code* code = fn->code_obj();
     const lang::CodeObject& co = *code->co;
-    std::size_t nslots = code->nlocals + code->ncells + code->nfree + static_cast<std::size_t>(co.max_stack) + 2;
+    std::size_t nslots = code->nlocals + code->ncells + code->nfree + static_cast<std::size_t>(co.max_stack);
     auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, code, nslots);
     frame->func = Value::borrow(fn);
     frame->globals = fn->globals;

@@ -144,46 +144,50 @@ void Generator::gc_clear() {
 
 namespace {
 
-struct Census {
-    std::unordered_map<Object*, std::int64_t> refs;  // per candidate: references from outside the set
-};
+// The collector's marks in Object::gc_flags (bit 0 is the heap's "finalized").
+constexpr std::uint32_t kCandidate = 2u;  // in the set being examined; gc_refs_ holds its count
+constexpr std::uint32_t kReached = 4u;    // reachable from outside the set
+constexpr std::uint32_t kDead = 8u;       // found unreachable (while weak containers forget it)
 
-void subtract_internal(Object* o, void* arg) {
-    auto& refs = static_cast<Census*>(arg)->refs;
-    auto it = refs.find(o);
-    if (it != refs.end()) --it->second;
+void subtract_internal(Object* o, void*) {
+    if (o->gc_flags & kCandidate) --o->gc_refs_;
 }
 
-// Marks everything reachable from the objects whose count stays positive; returns the rest, in
-// allocation order.
-std::vector<Object*> unreachable_of(std::vector<Object*>& candidates, Census& census, const std::vector<Object*>& roots_extra) {
-    for (Object* o : candidates) o->gc_traverse(subtract_internal, &census);
+// Marks everything reachable from the candidates whose count stays positive (and from
+// roots_extra); returns the rest, in the candidates' order. outside(o) is the count of o before
+// the references among candidates are subtracted. No code runs meanwhile: the counts live in
+// the objects' heap prev links, which heap.relink_prev() restores at the end.
+template <class Outside>
+std::vector<Object*> unreachable_of(VM& vm, const std::vector<Object*>& candidates, Outside outside,
+                                    const std::vector<Object*>& roots_extra) {
+    for (Object* o : candidates) {
+        o->gc_flags |= kCandidate;
+        o->gc_refs_ = outside(o);
+    }
+    for (Object* o : candidates) o->gc_traverse(subtract_internal, nullptr);
     std::vector<Object*> work;
-    std::unordered_map<Object*, bool> reached;
     for (Object* o : candidates)
-        if (census.refs[o] > 0) work.push_back(o);
+        if (o->gc_refs_ > 0) work.push_back(o);
     for (Object* o : roots_extra) work.push_back(o);
-    struct Ctx {
-        Census* census;
-        std::unordered_map<Object*, bool>* reached;
-        std::vector<Object*>* work;
-    } ctx{&census, &reached, &work};
     while (!work.empty()) {
         Object* o = work.back();
         work.pop_back();
-        if (reached[o]) continue;
-        reached[o] = true;
+        if (o->gc_flags & kReached) continue;
+        o->gc_flags |= kReached;
         if (o->gc_weak()) continue;  // weak references keep nothing alive
         o->gc_traverse(
             [](Object* r, void* a) {
-                auto* c = static_cast<Ctx*>(a);
-                if (c->census->refs.count(r) && !(*c->reached)[r]) c->work->push_back(r);
+                if ((r->gc_flags & (kCandidate | kReached)) == kCandidate) static_cast<std::vector<Object*>*>(a)->push_back(r);
             },
-            &ctx);
+            &work);
     }
     std::vector<Object*> out;
-    for (Object* o : candidates)
-        if (!reached[o]) out.push_back(o);
+    for (Object* o : candidates) {
+        if (!(o->gc_flags & kReached)) out.push_back(o);
+        o->gc_flags &= ~(kCandidate | kReached);
+    }
+    for (Object* o : roots_extra) o->gc_flags &= ~(kCandidate | kReached);
+    vm.heap.relink_prev();
     return out;
 }
 
@@ -226,13 +230,11 @@ std::size_t collect_cycles(VM& vm) {
     candidates.reserve(vm.heap.live_objects());
     vm.heap.for_each([&](Object* o) { candidates.push_back(o); });
     std::reverse(candidates.begin(), candidates.end());
-    Census census;
-    census.refs.reserve(candidates.size() * 2);
-    for (Object* o : candidates) census.refs[o] = o->refcount;
     // Frames the thread is running (or a step paused) are reachable whatever their counts say.
     std::vector<Object*> running;
     for (Frame* f = vm.thread.frame; f; f = f->back) running.push_back(f);
-    std::vector<Object*> garbage = unreachable_of(candidates, census, running);
+    std::vector<Object*> garbage =
+        unreachable_of(vm, candidates, [](Object* o) { return static_cast<std::intptr_t>(o->refcount); }, running);
     std::size_t found = 0;
     if (!garbage.empty()) {
         // Hold every garbage object while finalizers run: none may be freed half-way.
@@ -242,12 +244,12 @@ std::size_t collect_cycles(VM& vm) {
         // Weak containers forget their dead members first (CPython clears weak references
         // before running finalizers): the holds keep them alive until the end.
         {
-            std::unordered_map<Object*, bool> dead_set;
-            for (Object* o : garbage) dead_set[o] = true;
+            for (Object* o : garbage) o->gc_flags |= kDead;
             std::vector<Value> dropped;
-            auto is_dead = [](Object* o, void* a) { return static_cast<std::unordered_map<Object*, bool>*>(a)->count(o) != 0; };
+            auto is_dead = [](Object* o, void*) { return (o->gc_flags & kDead) != 0; };
             for (Object* o : candidates)
-                if (o->gc_weak() && !dead_set.count(o)) o->gc_drop_weak(is_dead, &dead_set, dropped);
+                if (o->gc_weak() && !(o->gc_flags & kDead)) o->gc_drop_weak(is_dead, nullptr, dropped);
+            for (Object* o : garbage) o->gc_flags &= ~kDead;
             dropped.clear();
         }
         // Finalize (each object once in its life, like PEP 442).
@@ -260,9 +262,8 @@ std::size_t collect_cycles(VM& vm) {
         }
         // A finalizer may have stored a reference to some of them somewhere reachable: only
         // what is still unreachable (counting our holds as outside references) is cleared.
-        Census again;
-        for (Object* o : garbage) again.refs[o] = static_cast<std::int64_t>(o->refcount) - 1;
-        std::vector<Object*> still = unreachable_of(garbage, again, {});
+        std::vector<Object*> still =
+            unreachable_of(vm, garbage, [](Object* o) { return static_cast<std::intptr_t>(o->refcount) - 1; }, {});
         found = cpython_count(vm, still);
         for (Object* o : still) o->gc_clear();
         hold.clear();  // the cycles are broken: reference counting frees them now

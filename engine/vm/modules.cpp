@@ -94,7 +94,7 @@ static Value raise_syntax_error(VM& vm, const lang::SyntaxError& err, const std:
 
 static Value exec_code_in_module(VM& vm, const Value& code, Module* m) {
     Code* c = code.as<Code>();
-    std::size_t nslots = c->nlocals + c->ncells + c->nfree + static_cast<std::size_t>(c->co->max_stack) + 2;
+    std::size_t nslots = c->nlocals + c->ncells + c->nfree + static_cast<std::size_t>(c->co->max_stack);
     auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, c, nslots);
     Value fv = Value::steal(frame);
     frame->globals = m->dict;
@@ -142,7 +142,7 @@ Value compile_main(VM& vm, std::string_view source, const std::string& filename,
     vm.modules.as<Dict>()->set(vm, std::string(module_name), mod);
     if (module_name == "__main__") vm.main_module = mod;
     Code* c = code.as<Code>();
-    std::size_t nslots = c->nlocals + c->ncells + c->nfree + static_cast<std::size_t>(c->co->max_stack) + 2;
+    std::size_t nslots = c->nlocals + c->ncells + c->nfree + static_cast<std::size_t>(c->co->max_stack);
     auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, c, nslots);
     frame_out = Value::steal(frame);
     frame->globals = m->dict;

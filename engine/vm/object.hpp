@@ -66,6 +66,27 @@ struct Dict : Object {
     Value get(VM& vm, const Value& key);
     Value get(std::string_view key);          // str key by text (for natives and globals)
     Value get_str(VM& vm, Str* key);          // fast path for interned identifiers
+    // get_str that first tries entries()[hint] (by key identity) and updates hint on a hit
+    // elsewhere: the instance attribute path (see VM::AttrCacheEntry::dict_hint).
+    Value get_str_hinted(VM& vm, Str* key, std::int32_t& hint) {
+        if (hint >= 0 && static_cast<std::size_t>(hint) < entries_.size()) {
+            const Entry& e = entries_[static_cast<std::size_t>(hint)];
+            if (e.key.is_obj() && e.key.obj() == key) return e.value;
+        }
+        std::int64_t ix = index_of(vm, key);
+        if (ix < 0) return {};
+        hint = static_cast<std::int32_t>(ix);
+        return entries_[static_cast<std::size_t>(ix)].value;
+    }
+    std::int64_t index_of_hinted(VM& vm, Str* key, std::int32_t& hint) {
+        if (hint >= 0 && static_cast<std::size_t>(hint) < entries_.size()) {
+            const Entry& e = entries_[static_cast<std::size_t>(hint)];
+            if (e.key.is_obj() && e.key.obj() == key) return hint;
+        }
+        std::int64_t ix = index_of(vm, key);
+        if (ix >= 0) hint = static_cast<std::int32_t>(ix);
+        return ix;
+    }
     bool set(VM& vm, const Value& key, Value value);  // false: error (unhashable key, ...)
     void set(VM& vm, std::string_view key, Value value);
     // 1 deleted, 0 absent (no exception set), -1 error.

@@ -413,7 +413,8 @@ static Value attribute_error(VM& vm, const Value& obj, Str* name) {
 
 Value generic_getattr(VM& vm, const Value& obj, Str* name, bool raise_missing) {
     Type* t = type_of(obj);
-    Value descr = t->lookup(name);
+    std::int32_t* hint = nullptr;
+    Value descr = t->lookup(name, &hint);
     Type* dt = nullptr;
     if (descr) {
         dt = type_of(descr);
@@ -422,7 +423,8 @@ Value generic_getattr(VM& vm, const Value& obj, Str* name, bool raise_missing) {
     if (obj.is_obj() && t->has_flag(kTypeInstanceDict)) {
         auto* inst = static_cast<Instance*>(obj.obj());
         if (!inst->dict.is_null()) {
-            Value v = inst->dict.as<Dict>()->get_str(vm, name);
+            Dict* d = inst->dict.as<Dict>();
+            Value v = hint ? d->get_str_hinted(vm, name, *hint) : d->get_str(vm, name);
             if (v) return v;
         }
     }
@@ -439,7 +441,8 @@ Value generic_getattr(VM& vm, const Value& obj, Str* name, bool raise_missing) {
 
 bool generic_setattr(VM& vm, const Value& obj, Str* name, const Value& value) {
     Type* t = type_of(obj);
-    Value descr = t->lookup(name);
+    std::int32_t* hint = nullptr;
+    Value descr = t->lookup(name, &hint);
     if (descr) {
         Type* dt = type_of(descr);
         if (dt->slots.descr_set) return dt->slots.descr_set(vm, descr, obj, value);
@@ -455,7 +458,7 @@ bool generic_setattr(VM& vm, const Value& obj, Str* name, const Value& value) {
             return r > 0;
         }
         Dict* d = inst->ensure_dict(vm);
-        std::int64_t ix = d->index_of(vm, name);
+        std::int64_t ix = hint ? d->index_of_hinted(vm, name, *hint) : d->index_of(vm, name);
         if (ix >= 0) {
             // Rebinding an existing attribute: no hashing protocol, no insertion.
             d->value_at(static_cast<std::size_t>(ix)) = value;

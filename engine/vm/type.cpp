@@ -21,11 +21,19 @@ bool Type::is_subtype(const Type* other) const {
 }
 
 Value Type::lookup(Str* key) const {
+    std::int32_t* hint = nullptr;
+    return lookup(key, &hint);
+}
+
+Value Type::lookup(Str* key, std::int32_t** hint) const {
     VM& vm = current_vm();
     std::size_t slot = ((reinterpret_cast<std::uintptr_t>(this) >> 4) ^ (reinterpret_cast<std::uintptr_t>(key) >> 3)) &
                        (VM::kAttrCacheSize - 1);
     VM::AttrCacheEntry& e = vm.attr_cache[slot];
-    if (e.type == this && e.name == key && e.generation == vm.type_generation) return e.value;
+    if (e.type == this && e.name == key && e.generation == vm.type_generation) {
+        *hint = &e.dict_hint;
+        return e.value;
+    }
     Value found;
     for (Type* t : mro) {
         if (t->dict.is_null()) continue;
@@ -40,6 +48,8 @@ Value Type::lookup(Str* key) const {
         e.name = key;
         e.generation = vm.type_generation;
         e.value = found;
+        e.dict_hint = -1;
+        *hint = &e.dict_hint;
     }
     return found;
 }

@@ -135,6 +135,9 @@ struct Type : Object {
     bool is_subtype(const Type* other) const;
     // Looks `name` up along the MRO's dicts (no descriptor binding); null when absent.
     Value lookup(Str* key) const;
+    // The same, and *hint points at the instance-dict position hint of (this type, key), or is
+    // null when the lookup is not cacheable (valid until the next lookup).
+    Value lookup(Str* key, std::int32_t** hint) const;
     Value lookup(std::string_view key) const;
 };
 

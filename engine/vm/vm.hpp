@@ -31,6 +31,7 @@ public:
     void unlink(Object* o);
     void free_all();  // teardown: destroys every object, cycles included
     std::size_t live_objects() const { return count_; }
+    void relink_prev();  // rebuilds every prev link from the next links (after a collection)
     template <class F>
     void for_each(F f) const {  // newest first
         for (Object* o = head_; o; o = o->heap_next_) f(o);
@@ -171,6 +172,10 @@ public:
         const Str* name = nullptr;
         std::uint64_t generation = 0;
         Value value;  // null: "not found"
+        // Where this name was last found in an instance's own dict (entries() position): the
+        // instances of one class usually store their attributes in the same order, so the next
+        // instance most likely has it at the same place (checked, never trusted).
+        std::int32_t dict_hint = -1;
     };
     static constexpr std::size_t kAttrCacheSize = 4096;
     std::unique_ptr<AttrCacheEntry[]> attr_cache{new AttrCacheEntry[kAttrCacheSize]};
