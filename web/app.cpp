@@ -139,19 +139,17 @@ void App::replay_paste()
 {
     // The browser gave us text in a 'paste' event (now our clipboard); press Ctrl+V in ImGui so
     // the focused editor pastes it through its own path (one undo step, selection replaced).
+    // Ctrl is pressed whatever io.KeyCtrl says: that is the state as of the last frame, and a
+    // Ctrl release still queued (ImGui applies queued key events one frame at a time) would
+    // otherwise land between our presses and turn the paste into a bare V, lost.
     ImGuiIO& io = ImGui::GetIO();
     if (paste_stage_ == 0 && platform::take_pending_paste()) {
-        paste_pressed_ctrl_ = !io.KeyCtrl;
-        if (paste_pressed_ctrl_) {
-            io.AddKeyEvent(ImGuiMod_Ctrl, true);
-        }
+        io.AddKeyEvent(ImGuiMod_Ctrl, true);
         io.AddKeyEvent(ImGuiKey_V, true);
         paste_stage_ = 1;
     } else if (paste_stage_ == 1) {
         io.AddKeyEvent(ImGuiKey_V, false);
-        if (paste_pressed_ctrl_) {
-            io.AddKeyEvent(ImGuiMod_Ctrl, false);
-        }
+        io.AddKeyEvent(ImGuiMod_Ctrl, false);
         paste_stage_ = 0;
     }
 }

@@ -78,7 +78,6 @@ private:
 
     // A browser paste replays Ctrl+V over a few frames: press, then release.
     int paste_stage_ = 0;
-    bool paste_pressed_ctrl_ = false;
 
     // Click counts of the left-button presses SDL has seen and ImGui has not yet processed.
     // SDL counts clicks from the browser events' own times; ImGui counts them from frame times,

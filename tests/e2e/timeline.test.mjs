@@ -21,6 +21,7 @@ async function load(page, program) {
   // reaches our clipboard, the replayed Ctrl+V does not reach the editor): known, not yet
   // explained (docs/web.md, "Known problems"). Try again rather than fail on it.
   for (let attempt = 1; ; ++attempt) {
+    await waitFrames(page, 20);
     try {
       return await replaceProgram(page, program);
     } catch (e) {
@@ -62,7 +63,7 @@ test('thread rows: the executor worker shows running, blocked and done over virt
   const { page, context } = await openApp(env, { viewport: { width: 1600, height: 900 } });
   await load(page, threads);
   await control(page, 'run_to_end');
-  let s = await waitState(page, (x) => x.session.finished, 'the end');
+  let s = await waitState(page, (x) => x.session.finished && x.timeline.threads.length > 0, 'the end, drawn');
   assert.equal(s.session.stdout, '1 2 3.0\n');
   const names = s.timeline.threads.map((t) => t.name);
   assert.equal(names[0], 'MainThread');
@@ -113,7 +114,7 @@ test('a thousand tasks: the timeline draws what reaches the screen; zoom and pan
   const { page, context } = await openApp(env, { viewport: { width: 1600, height: 900 } });
   await load(page, thousand);
   await control(page, 'run_to_end');
-  let s = await waitState(page, (x) => x.session.finished, 'the end', 120000);
+  let s = await waitState(page, (x) => x.session.finished && x.timeline.taskRows === 1001, 'the end, drawn', 120000);
   assert.equal(s.session.stdout, '1000\n');
   s = await waitFrames(page, 3);
   const tl = s.timeline;
