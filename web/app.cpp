@@ -7,6 +7,7 @@
 #include "theme.h"
 #include "widgets.h"
 
+#include <fmt/format.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
 #include <imgui_impl_sdl2.h>
@@ -59,6 +60,10 @@ bool App::init()
 
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!gl_renderer_.init()) {
+        platform::show_fatal_error("WebGL2 could not compile the page's shaders.");
+        return false;
+    }
     // SDL 2.26's Emscripten backend has no clipboard: route ImGui's to the browser bridge. These
     // are set after the SDL backend, which installs its own.
     io.SetClipboardTextFn = [](void*, const char* text) { platform::set_clipboard_text(text); };
@@ -134,19 +139,17 @@ void App::replay_paste()
 {
     // The browser gave us text in a 'paste' event (now our clipboard); press Ctrl+V in ImGui so
     // the focused editor pastes it through its own path (one undo step, selection replaced).
+    // Ctrl is pressed whatever io.KeyCtrl says: that is the state as of the last frame, and a
+    // Ctrl release still queued (ImGui applies queued key events one frame at a time) would
+    // otherwise land between our presses and turn the paste into a bare V, lost.
     ImGuiIO& io = ImGui::GetIO();
     if (paste_stage_ == 0 && platform::take_pending_paste()) {
-        paste_pressed_ctrl_ = !io.KeyCtrl;
-        if (paste_pressed_ctrl_) {
-            io.AddKeyEvent(ImGuiMod_Ctrl, true);
-        }
+        io.AddKeyEvent(ImGuiMod_Ctrl, true);
         io.AddKeyEvent(ImGuiKey_V, true);
         paste_stage_ = 1;
     } else if (paste_stage_ == 1) {
         io.AddKeyEvent(ImGuiKey_V, false);
-        if (paste_pressed_ctrl_) {
-            io.AddKeyEvent(ImGuiMod_Ctrl, false);
-        }
+        io.AddKeyEvent(ImGuiMod_Ctrl, false);
         paste_stage_ = 0;
     }
 }
@@ -185,14 +188,17 @@ void App::frame()
     replay_paste();
     handle_files_and_links();
 
+    part_started_ = started;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     apply_browser_click_counts();
     test_api::begin_frame();
+    end_part(0);
     draw_ui();
     ImGui::Render();
     test_api::end_frame();
+    end_part(8);
     const double ui_done = platform::now_ms();
 
     int fb_w = 0;
@@ -202,20 +208,34 @@ void App::frame()
     const ImVec4 bg = palette_for(theme_).background;
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    gl_renderer_.render(ImGui::GetDrawData(), fb_w, fb_h);
+    const double gl_done = platform::now_ms();
     SDL_GL_SwapWindow(window_);
+    const double swap_done = platform::now_ms();
 
     ++frame_count_;
     store_.update(code_.editor().version(), current_settings(), ImGui::GetTime(), [this] { return current_state(); }, notices_);
     // Slow averages (about 30 frames) of what one frame costs: building the UI (our code and
-    // ImGui's), and the whole frame including handing the draw lists to WebGL.
+    // ImGui's), handing the draw lists to WebGL (gl_renderer.h), the swap, what follows, and the whole frame.
     auto average = [](double& avg, double sample) { avg = avg == 0 ? sample : avg + (sample - avg) / 30.0; };
+    const double done = platform::now_ms();
     average(frame_ui_ms_, ui_done - started);
-    average(frame_cpu_ms_, platform::now_ms() - started);
+    average(frame_gl_ms_, gl_done - ui_done);
+    average(frame_swap_ms_, swap_done - gl_done);
+    average(frame_after_ms_, done - swap_done);
+    average(frame_cpu_ms_, done - started);
     publish_facts();
     if (frame_count_ == 1) {
         platform::notify_first_frame();
     }
+}
+
+void App::end_part(int index)
+{
+    const double now = platform::now_ms();
+    double& avg = part_ms_[index];
+    avg = avg == 0 ? now - part_started_ : avg + (now - part_started_ - avg) / 30.0;
+    part_started_ = now;
 }
 
 void App::draw_ui()
@@ -242,18 +262,23 @@ void App::draw_ui()
 
     ImGui::SetCursorPos(r.top_bar_pos);
     const TopBarActions actions = top_bar_.draw(ctx, r.top_bar_size, share_.busy());
+    end_part(1);
     ImGui::SetCursorPos(r.lesson_pos);
     lesson_.draw(ctx, r.lesson_size);
     ImGui::SetCursorPos(r.code_pos);
     const std::optional<ParamChange> param_change = code_.draw(ctx, r.code_size, runner_);
+    end_part(2);
     ImGui::SetCursorPos(r.loop_pos);
     loop_.draw(ctx, r.loop_size, runner_);
+    end_part(3);
     ImGui::SetCursorPos(r.controls_pos);
     const ControlAction control = controls_.draw(ctx, r.controls_size, runner_, running_, !runner_.matches(code_.editor().version()));
     ImGui::SetCursorPos(r.timeline_pos);
     timeline_.draw(ctx, r.timeline_size, runner_);
+    end_part(4);
     ImGui::SetCursorPos(r.console_pos);
     console_.draw(ctx, r.console_size, runner_);
+    end_part(5);
 
     layout_.drag_lesson_code(splitter(ctx, "##split_lesson_code", r.split_lesson_code_pos, r.vertical_split_size, true), size);
     layout_.drag_code_loop(splitter(ctx, "##split_code_loop", r.split_code_loop_pos, r.vertical_split_size, true), size);
@@ -267,9 +292,11 @@ void App::draw_ui()
     for (const ControlAction queued : queued_controls_) apply_control(queued);
     queued_controls_.clear();
     advance_run();
+    end_part(6);
 
     notices_.draw(ctx, r.top_bar_size.y);
     share_.draw(ctx);
+    end_part(7);
 
     if (actions.share) {
         // Parameters live in the code (their literals); the tick is where the session is.
@@ -355,6 +382,21 @@ void App::publish_facts()
     facts.frame = frame_count_;
     facts.frame_cpu_ms = frame_cpu_ms_;
     facts.frame_ui_ms = frame_ui_ms_;
+    facts.frame_gl_ms = frame_gl_ms_;
+    facts.frame_swap_ms = frame_swap_ms_;
+    facts.frame_after_ms = frame_after_ms_;
+    static const char* const part_names[part_count] = {"newFrame", "topBar", "lessonAndCode", "loop", "controlsAndTimeline", "console",
+                                                       "splittersAndEngine", "noticesAndShare", "render"};
+    facts.parts_json = "{";
+    for (int i = 0; i < part_count; ++i) {
+        facts.parts_json += fmt::format("{}\"{}\":{:.3f}", i ? "," : "", part_names[i], part_ms_[i]);
+    }
+    facts.parts_json += "}";
+    if (const ImDrawData* d = ImGui::GetDrawData()) {
+        facts.draw_vertices = d->TotalVtxCount;
+        facts.draw_indices = d->TotalIdxCount;
+        for (int i = 0; i < d->CmdListsCount; ++i) facts.draw_commands += d->CmdLists[i]->CmdBuffer.Size;
+    }
     facts.theme = theme_name(theme_);
     facts.font_size = font_size_;
     platform::framebuffer_size(facts.canvas_w, facts.canvas_h);

@@ -5,6 +5,7 @@
 #include "code_panel.h"
 #include "console_panel.h"
 #include "controls_bar.h"
+#include "gl_renderer.h"
 #include "layout.h"
 #include "lesson_panel.h"
 #include "loop_panel.h"
@@ -57,6 +58,14 @@ private:
     long frame_count_ = 0;
     double frame_cpu_ms_ = 0;
     double frame_ui_ms_ = 0;
+    double frame_gl_ms_ = 0;
+    double frame_swap_ms_ = 0;
+    double frame_after_ms_ = 0;
+    // The UI part by piece (averages, ms): where a slow frame's time goes.
+    static constexpr int part_count = 9;
+    double part_ms_[part_count] = {};
+    double part_started_ = 0;
+    void end_part(int index);
 
     // View settings, and what the GPU font texture was built for.
     Theme theme_ = Theme::dark;
@@ -69,7 +78,6 @@ private:
 
     // A browser paste replays Ctrl+V over a few frames: press, then release.
     int paste_stage_ = 0;
-    bool paste_pressed_ctrl_ = false;
 
     // Click counts of the left-button presses SDL has seen and ImGui has not yet processed.
     // SDL counts clicks from the browser events' own times; ImGui counts them from frame times,
@@ -79,6 +87,7 @@ private:
 
     Notices notices_;
     ProgressStore store_;
+    GlRenderer gl_renderer_;
     ShareFlow share_;
 
     std::string progress_json_ = "{}"; // lesson progress, carried through save/export untouched

@@ -38,14 +38,14 @@ void state_dot(const UiContext& ctx, const ImVec4& color)
     ImGui::SameLine(0, ctx.font_size * 0.4f);
 }
 
-void handle_list(const UiContext& ctx, const Snapshot& s, const std::vector<HandleView>& handles, bool timers, const char* empty)
+void handle_list(const UiContext& ctx, const Snapshot& s, const std::vector<HandleView>& handles, bool timers, const char* empty,
+                 std::size_t shown_max)
 {
     if (handles.empty()) {
         muted_mono(empty);
         return;
     }
     // Long queues are cut: the first entries are what the learner needs to see next.
-    constexpr std::size_t shown_max = 8;
     std::size_t shown = 0;
     for (const HandleView& h : handles) {
         if (shown == shown_max) {
@@ -81,8 +81,18 @@ void LoopPanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runner)
         return;
     }
     const Snapshot& s = runner.snapshot();
+    // A short panel (1280x720): captions share their line with what they caption, and the
+    // queues list fewer entries, so the task board below keeps its rows on screen.
+    const bool compact = ImGui::GetContentRegionAvail().y < ctx.font_size * 25.0f;
+    auto caption = [&](const char* text) {
+        section_caption(ctx, text);
+        if (compact) ImGui::SameLine(0, ctx.font_size * 0.6f);
+    };
+    auto gap = [&] {
+        if (!compact) ImGui::Spacing();
+    };
 
-    section_caption(ctx, "CLOCK");
+    if (!compact) section_caption(ctx, "CLOCK");
     ImGui::PushFont(ctx.fonts.title);
     ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
     const std::string clock = fmt::format("t = {} s", time_text(s.clock));
@@ -100,10 +110,10 @@ void LoopPanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runner)
         ImGui::TextWrapped("%s", s.frozen->c_str());
         ImGui::PopStyleColor();
     }
-    ImGui::Spacing();
+    gap();
 
     ImGui::PushFont(ctx.fonts.mono);
-    section_caption(ctx, "RUNNING");
+    caption("RUNNING");
     if (const TaskView* t = s.running_task != 0 ? s.task(s.running_task) : nullptr) {
         state_dot(ctx, p.task_running);
         const std::string text = s.current_line > 0 ? fmt::format("{}  {}()  line {}", t->name, t->coro, s.current_line)
@@ -114,14 +124,15 @@ void LoopPanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runner)
     } else {
         muted_mono(s.loop_running ? "nothing: the loop is between callbacks" : "the main program (no loop yet)");
     }
-    ImGui::Spacing();
-    section_caption(ctx, "READY QUEUE");
-    handle_list(ctx, s, s.ready, false, "empty");
-    ImGui::Spacing();
-    section_caption(ctx, "TIMERS");
-    handle_list(ctx, s, s.timers, true, "none");
+    gap();
+    const std::size_t shown_max = compact ? 2 : 8;
+    caption("READY QUEUE");
+    handle_list(ctx, s, s.ready, false, "empty", shown_max);
+    gap();
+    caption("TIMERS");
+    handle_list(ctx, s, s.timers, true, "none", shown_max);
     ImGui::PopFont();
-    ImGui::Spacing();
+    gap();
 
     board_.draw(ctx, s);
     end_panel();

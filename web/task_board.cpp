@@ -117,7 +117,12 @@ void TaskBoard::draw(const UiContext& ctx, const Snapshot& s)
             test_api::append_json_string(out, filter_);
             out += ",\"tooltip\":";
             test_api::append_json_string(out, tooltip_);
-            out += '}';
+            // The first rows in board order with their tree depth (enough for the tests' programs).
+            out += ",\"order\":[";
+            for (std::size_t i = 0; i < rows_.size() && i < 200; ++i) {
+                out += fmt::format("{}{{\"index\":{},\"depth\":{}}}", i ? "," : "", rows_[i].index, rows_[i].depth);
+            }
+            out += "]}";
         });
         registered_ = true;
     }
@@ -130,12 +135,18 @@ void TaskBoard::draw(const UiContext& ctx, const Snapshot& s)
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) {
         ImGui::SetTooltip("Show only tasks whose name, coroutine, state or outcome contains this text\n(e.g. \"pending\", \"fetch\", \"cancelled\")");
     }
-    ImGui::SameLine();
+    // The switches follow on the same line while they fit, else on the next (a narrow panel).
+    auto same_line_if_fits = [](const char* label) {
+        const float need = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+        ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
+    };
+    same_line_if_fits("tree");
     ImGui::Checkbox("tree", &tree_);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) {
         ImGui::SetTooltip("Who awaits whom: each task under the task awaiting it\n(await, gather, TaskGroup, wait_for), like Python 3.14's `asyncio pstree`");
     }
-    ImGui::SameLine();
+    same_line_if_fits("asyncio internals");
     ImGui::Checkbox("asyncio internals", &show_internals_);
 
     rows_ = task_rows(s, show_internals_, tree_, filter_);
@@ -154,7 +165,10 @@ void TaskBoard::draw(const UiContext& ctx, const Snapshot& s)
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
     ImGui::PushFont(ctx.fonts.mono);
-    if (ImGui::BeginTable("##tasks", 3, flags, ImGui::GetContentRegionAvail())) {
+    // At least a few rows: in a short panel the LOOP body scrolls instead of squeezing the board.
+    ImVec2 table_size = ImGui::GetContentRegionAvail();
+    table_size.y = std::max(table_size.y, ImGui::GetTextLineHeightWithSpacing() * 7.0f);
+    if (ImGui::BeginTable("##tasks", 3, flags, table_size)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("task", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Task-1000 fetch()").x);
         ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("  pending ").x + ctx.font_size * 0.6f);
@@ -232,6 +246,7 @@ void TaskBoard::draw(const UiContext& ctx, const Snapshot& s)
             }
         }
         ImGui::EndTable();
+        test_api::note_last_item("task board##taskboard"); // the table's outer rectangle
     }
     ImGui::PopFont();
 }

@@ -175,6 +175,11 @@ const std::string& state_json()
                        f.font_size, f.canvas_w, f.canvas_h, f.dpr, f.css_w, f.css_h);
     out += fmt::format(",\"clipboardLength\":{},\"frameCpuMs\":{:.3f},\"frameUiMs\":{:.3f}", f.clipboard_length,
                        f.frame_cpu_ms, f.frame_ui_ms);
+    out += fmt::format(",\"frameGlMs\":{:.3f},\"frameSwapMs\":{:.3f},\"frameAfterMs\":{:.3f}", f.frame_gl_ms, f.frame_swap_ms,
+                       f.frame_after_ms);
+    out += fmt::format(",\"drawData\":{{\"vertices\":{},\"indices\":{},\"commands\":{}}}", f.draw_vertices, f.draw_indices,
+                       f.draw_commands);
+    if (!f.parts_json.empty()) out += ",\"frameParts\":" + f.parts_json;
     for (const auto& [name, writer] : r.sections) {
         out += ',';
         append_escaped(out, name);

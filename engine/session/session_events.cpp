@@ -151,7 +151,15 @@ void Session::Impl::on_event(VM& v, std::string_view kind, Args d) {
         else if (state == "done") text = fmt::format("{} finished {}", name, target);
         else text = fmt::format("{} is {}", name, state);
         add_event(TraceEvent::Kind::Thread, current_task, std::move(text));
-        if (!trace.empty() && trace.back().kind == TraceEvent::Kind::Thread) trace.back().thread = static_cast<int>(row);
+        if (!trace.empty() && trace.back().kind == TraceEvent::Kind::Thread) {
+            trace.back().thread = static_cast<int>(row);
+            // A thread's state read as a task's: running (it holds the GIL), ready (it could run
+            // but waits for the GIL), pending (blocked on a lock, a sleep, a queue), done.
+            trace.back().state = state == "running"               ? TaskState::Running
+                                 : state == "waiting for the GIL" ? TaskState::Ready
+                                 : state == "done"                ? TaskState::Done
+                                                                  : TaskState::Pending;
+        }
         return;
     }
     if (kind == "handle_run") {
@@ -310,6 +318,10 @@ void Session::Impl::on_event(VM& v, std::string_view kind, Args d) {
                             time_text(scratch.jumped_from), time_text(scratch.jumped_to), scratch.timers_fired,
                             scratch.timers_fired == 1 ? "" : "s");
         }
+    } else if (kind == "cancel_requested") {
+        // Task.cancel() of a task with nothing to wake (ready, or not started yet): the reason
+        // is read from the same stack a woken task's would be.
+        note_cancellations();
     } else if (kind == "handle_cancelled") {
         if (attr(v, d[0], "_when")) add_event(TraceEvent::Kind::TimerCancelled, current_task, "timer cancelled");
     } else if (kind == "exception_logged") {

@@ -121,7 +121,9 @@ struct TraceEvent {
     double time = 0.0;
     int task = 0;
     int thread = 0;                        // Thread events: the thread's row, from 1 (MainThread)
-    TaskState state = TaskState::Pending;  // TaskState events: the new state
+    TaskState state = TaskState::Pending;  // TaskState events: the new state; Thread events: the
+                                           // thread's, read as a task's (Running: holds the GIL,
+                                           // Ready: waits for the GIL, Pending: blocked, Done)
     std::string detail;                    // why / what, in words
 };
 const char* to_string(TraceEvent::Kind k);

@@ -164,7 +164,9 @@ Snapshot Session::Impl::build_snapshot() {
         t.outcome_repr = r.outcome_repr;
         t.waiting_for = r.waiting_for;
         t.created_by = r.created_by;
-        t.awaited_by = r.state == TaskState::Done ? 0 : r.awaited_by;
+        // A done task keeps who awaited it while it ran: the tree is the program's history, as
+        // `asyncio pstree` would have shown it then, not a flat list once everything finished.
+        t.awaited_by = r.awaited_by;
         t.awaited_via = t.awaited_by ? r.awaited_via : "";
         t.created_line = r.created_line;
         t.cancelled_by = r.cancelled_by;

@@ -297,3 +297,101 @@ asyncio.run(main())
         narrated = narrated || line.find("was cancelled because parent was cancelled while awaiting the gather() it belongs to (done)") != std::string::npos;
     CHECK(narrated);
 }
+
+TEST_CASE("task tree: finished tasks keep who awaited them (the tree is history, not flattened)") {
+    Session s;
+    REQUIRE(s.load(R"(import asyncio
+async def leaf(d):
+    await asyncio.sleep(d)
+async def group():
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(leaf(1), name="g1")
+        tg.create_task(leaf(2), name="g2")
+async def main():
+    t = asyncio.create_task(leaf(5), name="waited")
+    await asyncio.gather(group(), leaf(3))
+    await asyncio.wait_for(t, 10)
+    await asyncio.create_task(leaf(1), name="awaited")
+asyncio.run(main())
+)", "/p.py"));
+    s.run_to_end();
+    const Snapshot& snap = s.snapshot();
+    REQUIRE(snap.finished);
+    const TaskView* main = task_named(snap, "Task-1");
+    REQUIRE(main);
+    int gathered = 0, group_id = 0;
+    for (const auto& t : snap.tasks) {
+        CHECK(t.state == TaskState::Done);
+        if (t.awaited_via == "gather") {
+            ++gathered;
+            CHECK(t.awaited_by == main->id);
+            if (t.coro == "group") group_id = t.id;
+        }
+    }
+    CHECK(gathered == 2);
+    REQUIRE(group_id != 0);
+    for (const char* name : {"g1", "g2"}) {
+        const TaskView* g = task_named(snap, name);
+        REQUIRE(g);
+        CHECK(g->awaited_by == group_id);
+        CHECK(g->awaited_via == "TaskGroup");
+    }
+    CHECK(task_named(snap, "waited")->awaited_by == main->id);
+    CHECK(task_named(snap, "waited")->awaited_via == "wait_for");
+    CHECK(task_named(snap, "awaited")->awaited_by == main->id);
+    CHECK(task_named(snap, "awaited")->awaited_via == "await");
+    CHECK(main->awaited_by == 0);  // asyncio.run's main task is the root
+}
+
+TEST_CASE("cancellation of a task that has nothing to wake (never started, or in the ready queue) says who and why") {
+    Session s;
+    REQUIRE(s.load(R"(import asyncio
+async def c():
+    await asyncio.sleep(1)
+async def spin():
+    await asyncio.sleep(0)
+    await asyncio.sleep(1)
+async def main():
+    t = asyncio.create_task(c(), name="never_ran")
+    t.cancel("not needed")
+    u = asyncio.create_task(spin(), name="queued")
+    await asyncio.sleep(0)
+    u.cancel()
+    await asyncio.sleep(0)
+    print(t.cancelled(), u.cancelled())
+asyncio.run(main())
+)", "/p.py"));
+    // Before the cancelled task runs, the board already says why it will be cancelled.
+    bool seen_pending_reason = false;
+    while (!s.snapshot().finished) {
+        const TaskView* t = task_named(s.snapshot(), "never_ran");
+        if (t && t->state != TaskState::Done && !t->cancel_reason.empty()) {
+            seen_pending_reason = true;
+            CHECK(t->state == TaskState::Ready);
+        }
+        s.step_tick();
+    }
+    CHECK(seen_pending_reason);
+    CHECK(s.output_text(OutputLine::Stream::Stdout) == "True True\n");
+    const Snapshot& snap = s.snapshot();
+    const TaskView* main = task_named(snap, "Task-1");
+    const TaskView* never_ran = task_named(snap, "never_ran");
+    const TaskView* queued = task_named(snap, "queued");
+    REQUIRE(main);
+    REQUIRE(never_ran);
+    REQUIRE(queued);
+    CHECK(never_ran->outcome == TaskOutcome::Cancelled);
+    CHECK(never_ran->cancelled_by == main->id);
+    CHECK(never_ran->cancel_reason == "`t.cancel(\"not needed\")` at line 9");
+    CHECK(queued->outcome == TaskOutcome::Cancelled);
+    CHECK(queued->cancelled_by == main->id);
+    CHECK(queued->cancel_reason == "`u.cancel()` at line 12");
+    // The narration of the ticks that ended them says why, as for any other cancellation.
+    bool narrated_never_ran = false, narrated_queued = false;
+    for (const auto& line : s.narration()) {
+        narrated_never_ran = narrated_never_ran || has(line, "never_ran was cancelled because `t.cancel(\"not needed\")` at line 9 (done)");
+        narrated_queued = narrated_queued || has(line, "queued was cancelled because `u.cancel()` at line 12 (done)");
+    }
+    CHECK(narrated_never_ran);
+    CHECK(narrated_queued);
+}

@@ -97,3 +97,41 @@ TEST_CASE("thread events carry the thread's row for the timeline") {
     }
     CHECK(rows_seen == 3);
 }
+
+TEST_CASE("Thread trace events carry the thread's row and its state read as a task's (for the timeline)") {
+    Session s;
+    s.load(R"(import asyncio, time
+def work():
+    time.sleep(2)
+    return 7
+async def main():
+    print(await asyncio.to_thread(work), asyncio.get_running_loop().time())
+asyncio.run(main())
+)", "/p.py");
+    s.run_to_end();
+    CHECK(s.output_text(OutputLine::Stream::Stdout) == "7 2.0\n");
+    const Snapshot& snap = s.snapshot();
+    // MainThread, the executor's worker, and the thread asyncio.run() starts to shut the executor down.
+    REQUIRE(snap.threads.size() == 3);
+    CHECK(snap.threads[1].name == "asyncio_0");
+    // The worker's row (2: MainThread is 1) goes running -> blocked in time.sleep until t=2 -> done.
+    std::vector<std::pair<TaskState, double>> worker;
+    bool main_row = false;
+    for (const TraceEvent& e : s.trace()) {
+        if (e.kind != TraceEvent::Kind::Thread) continue;
+        REQUIRE((e.thread >= 1 && e.thread <= 3));
+        if (e.thread == 1) main_row = true;
+        if (e.thread != 2) continue;
+        worker.emplace_back(e.state, e.time);
+        if (e.detail.find("blocked until t=2.0") != std::string::npos) CHECK(e.state == TaskState::Pending);
+        if (e.detail.find("holds the GIL") != std::string::npos) CHECK(e.state == TaskState::Running);
+        if (e.detail.find("waiting for the GIL") != std::string::npos) CHECK(e.state == TaskState::Ready);
+        if (e.detail.find("finished _worker") != std::string::npos) CHECK(e.state == TaskState::Done);
+    }
+    CHECK(main_row);
+    REQUIRE(worker.size() >= 3);
+    CHECK(std::find_if(worker.begin(), worker.end(), [](auto& w) { return w.first == TaskState::Running; }) != worker.end());
+    CHECK(std::find_if(worker.begin(), worker.end(), [](auto& w) { return w.first == TaskState::Pending && w.second == 0.0; }) != worker.end());
+    CHECK(worker.back().first == TaskState::Done);
+    CHECK(worker.back().second == 2.0);
+}

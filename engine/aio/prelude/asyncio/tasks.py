@@ -115,7 +115,9 @@ class Task(futures.Future):
             # Cancelling what we wait on wakes us up with CancelledError.
             if self._fut_waiter.cancel(msg=msg):
                 return True
-        # Otherwise the next step throws it in.
+        # Otherwise the next step throws it in (the task is ready or about to run: the session
+        # learns here who asked, as a woken task tells it when its waiter was cancelled).
+        _event("cancel_requested", self)
         self._must_cancel = True
         self._cancel_message = msg
         return True
