@@ -185,11 +185,18 @@ void TaskBoard::draw(const UiContext& ctx, const Snapshot& s)
                 ImGui::TableNextColumn();
                 ImGui::PushID(t.id);
                 if (row.depth > 0) {
-                    // The tree's elbow: "└" at the parent's indentation.
+                    // The tree's elbow at the parent's indentation, drawn as two lines: the UI
+                    // font has no box-drawing glyphs.
                     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent * static_cast<float>(row.depth - 1));
-                    ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
-                    ImGui::TextUnformatted("\xE2\x94\x94");
-                    ImGui::PopStyleColor();
+                    const ImVec2 at = ImGui::GetCursorScreenPos();
+                    const float w = ctx.font_size * 0.6f;
+                    const float h = ImGui::GetTextLineHeight();
+                    const ImU32 muted = ImGui::GetColorU32(p.text_muted);
+                    const float x = at.x + w * 0.35f;
+                    ImDrawList* draw = ImGui::GetWindowDrawList();
+                    draw->AddLine(ImVec2(x, at.y), ImVec2(x, at.y + h * 0.55f), muted);
+                    draw->AddLine(ImVec2(x, at.y + h * 0.55f), ImVec2(at.x + w, at.y + h * 0.55f), muted);
+                    ImGui::Dummy(ImVec2(w, h));
                     ImGui::SameLine(0, ctx.font_size * 0.3f);
                 }
                 const std::string name = fmt::format("{} {}()", t.name, t.coro);

@@ -3,7 +3,7 @@
 // every other cancellation, and at 1280x720 the LOOP panel keeps the board usable.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, reloadApp, state, waitFrames, waitState, findItem, click, replaceProgram, screenshot } from './harness.mjs';
+import { launch, openApp, state, waitFrames, waitState, findItem, click, replaceProgram, screenshot } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -17,18 +17,8 @@ async function control(page, name) {
 
 async function load(page, program) {
   await waitState(page, (x) => x.session.loaded, 'the starter loaded');
-  // A paste soon after the page loads is sometimes lost on a heavily loaded machine (the text
-  // reaches our clipboard, the replayed Ctrl+V does not reach the editor): known, not yet
-  // explained (docs/web.md, "Known problems"). Try again rather than fail on it.
-  for (let attempt = 1; ; ++attempt) {
-    await waitFrames(page, 20);
-    try {
-      return await replaceProgram(page, program);
-    } catch (e) {
-      if (attempt === 3) throw e;
-      await reloadApp(page);
-    }
-  }
+  await waitFrames(page, 20);
+  return replaceProgram(page, program);
 }
 
 const tree = `import asyncio
