@@ -175,10 +175,11 @@ void App::frame()
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT) {
-            left_click_counts_.push_back(event.button.clicks);
+            left_click_counts_.push_back(platform::take_click_count(event.button.clicks));
         }
         ImGui_ImplSDL2_ProcessEvent(&event);
     }
+    platform::forget_click_counts();
     sync_canvas();
     rebuild_fonts_if_needed();
     if (style_dirty_) {

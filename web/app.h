@@ -80,8 +80,9 @@ private:
     int paste_stage_ = 0;
 
     // Click counts of the left-button presses SDL has seen and ImGui has not yet processed.
-    // SDL counts clicks from the browser events' own times; ImGui counts them from frame times,
-    // which misses a double-click when frames are slow (and hands one press to each frame).
+    // The browser counts clicks from its events' own times and the user's settings; ImGui counts
+    // them from frame times, which misses a double-click when frames are slow (and hands one
+    // press to each frame).
     std::deque<int> left_click_counts_;
     void apply_browser_click_counts();
 

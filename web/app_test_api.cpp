@@ -6,6 +6,8 @@
 #include "platform_web.h"
 #include "test_api.h"
 
+#include <fmt/format.h>
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 namespace ll::web {
@@ -56,6 +58,18 @@ void App::register_test_api()
     test_api::set_section("storage", [this](std::string& out) { store_.append_test_json(out); });
     test_api::set_section("share", [this](std::string& out) { share_.append_test_json(out); });
     test_api::set_section("notices", [this](std::string& out) { notices_.append_test_json(out); });
+    // What ImGui made of the mouse and keyboard last frame: when a click does nothing, this says
+    // whether the press arrived, where, and which widget or window had it.
+    test_api::set_section("input", [](std::string& out) {
+        const ImGuiContext& g = *GImGui;
+        const ImGuiIO& io = g.IO;
+        out += fmt::format("{{\"mouse\":{{\"x\":{:.1f},\"y\":{:.1f},\"down\":{}}},\"ctrl\":{},\"shift\":{},"
+                           "\"hoveredId\":{},\"activeId\":{},\"queued\":{},\"hoveredWindow\":",
+                           io.MousePos.x, io.MousePos.y, io.MouseDown[0], io.KeyCtrl, io.KeyShift, g.HoveredId, g.ActiveId,
+                           g.InputEventsQueue.Size);
+        test_api::append_json_string(out, g.HoveredWindow ? g.HoveredWindow->Name : "");
+        out += ",\"popups\":" + std::to_string(g.OpenPopupStack.Size) + "}";
+    });
     test_api::set_section("session", [this](std::string& out) {
         runner_.append_test_json(out);
         out.insert(out.size() - 1, std::string(",\"running\":") + (running_ ? "true" : "false") +

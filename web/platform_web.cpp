@@ -93,6 +93,13 @@ EM_JS(void, ll_js_install, (), {
             e.stopImmediatePropagation();
         }
     }, true);
+    // The click count of each left press on the canvas, as the browser counted it (its
+    // double-click time and distance are the user's system settings). SDL counts its own, within
+    // 32 px and 500 ms, which turns a quick click on the next line into a double-click.
+    Module.llClickCounts = [];
+    window.addEventListener('mousedown', function(e) {
+        if (e.button === 0 && e.target === Module['canvas']) Module.llClickCounts.push(e.detail || 1);
+    }, true);
     document.addEventListener('paste', function(e) {
         var text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
         e.preventDefault();
@@ -284,6 +291,13 @@ EM_JS(void, ll_js_write_clipboard, (const char* text), {
     }
 });
 
+EM_JS(int, ll_js_take_click_count, (int clear), {
+    var counts = Module.llClickCounts;
+    if (!counts) return 0;
+    if (clear) counts.length = 0;
+    return counts.length ? counts.shift() : 0;
+});
+
 EM_JS(void, ll_js_first_frame, (), {
     if (window.looplab && window.looplab._resolveReady) window.looplab._resolveReady();
 });
@@ -344,6 +358,17 @@ bool take_pending_paste()
     const bool was = pending_paste;
     pending_paste = false;
     return was;
+}
+
+int take_click_count(int fallback)
+{
+    const int clicks = ll_js_take_click_count(0);
+    return clicks > 0 ? clicks : fallback;
+}
+
+void forget_click_counts()
+{
+    ll_js_take_click_count(1);
 }
 
 void notify_first_frame()

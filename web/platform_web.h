@@ -35,6 +35,13 @@ std::size_t clipboard_length();
 // True once per browser paste event: the app then replays Ctrl+V into ImGui.
 bool take_pending_paste();
 
+// The browser's click count (event.detail) of the oldest left press on the canvas not yet taken;
+// `fallback` if none is queued. Called once per SDL left-button press, in order.
+int take_click_count(int fallback);
+// Drops counts SDL never turned into a press (both see a press in the same browser event, so
+// none should be left once SDL's queue is empty), so that one stray press cannot shift the rest.
+void forget_click_counts();
+
 // Resolves window.looplab.ready and removes the loading overlay.
 void notify_first_frame();
 

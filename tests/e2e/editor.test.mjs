@@ -146,6 +146,16 @@ test('mouse and keyboard selection: click, drag, double-click a word, shift+arro
   await page.mouse.click(p.x, p.y);
   let s = await waitState(page, (x) => x.editor.caret.line === 1, 'caret on line 1');
   assert.equal(s.editor.caret.col, 'first_word second_word'.length, 'a click past the end puts the caret at the end');
+  // A second click right away, one line down and 28 px away: the browser counts it as a new
+  // click (SDL alone would count a double-click within 32 px and select the word "here").
+  p = at(s, 2, 27);
+  await page.mouse.click(p.x, p.y);
+  s = await waitState(page, (x) => x.editor.caret.line === 2, 'caret on line 2');
+  assert.equal(s.editor.selection, null, 'a click on the next line selects nothing');
+  assert.equal(s.editor.caret.col, 'line two here'.length);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  s = await waitState(page, (x) => x.editor.caret.line === 1 && x.editor.caret.col === 22, 'back to the end of line 1');
   await page.keyboard.press('Home');
   s = await waitState(page, (x) => x.editor.caret.col === 0, 'Home');
   await page.keyboard.press('Control+ArrowRight');

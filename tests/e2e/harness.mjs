@@ -115,11 +115,16 @@ export async function state(page) {
   return page.evaluate(() => window.looplab.state());
 }
 
-// Waits until the app has drawn `count` more frames (so a change is on screen and in state()).
+// Waits until the app has drawn `count` more frames and ImGui has taken every queued input event
+// (so a change is on screen and in state()). ImGui takes about one key or mouse change per frame,
+// so typed text or a click can be many frames behind the browser when frames are slow.
 export async function waitFrames(page, count = 3) {
   const start = (await state(page)).frame;
   // Generous: SwiftShader on two loaded cores has been seen drawing under one frame a second.
-  await page.waitForFunction((target) => window.looplab.state().frame >= target, start + count, { timeout: 60000 });
+  await page.waitForFunction((target) => {
+    const s = window.looplab.state();
+    return s.frame >= target && s.input.queued === 0;
+  }, start + count, { timeout: 60000 });
   return state(page);
 }
 
