@@ -189,17 +189,17 @@ void App::frame()
     replay_paste();
     handle_files_and_links();
 
-    part_started_ = started;
+    piece_started_ = started;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     apply_browser_click_counts();
     test_api::begin_frame();
-    end_part(0);
+    end_piece(FrameTimings::new_frame);
     draw_ui();
     ImGui::Render();
     test_api::end_frame();
-    end_part(8);
+    end_piece(FrameTimings::render);
     const double ui_done = platform::now_ms();
 
     int fb_w = 0;
@@ -216,27 +216,26 @@ void App::frame()
 
     ++frame_count_;
     store_.update(code_.editor().version(), current_settings(), ImGui::GetTime(), [this] { return current_state(); }, notices_);
-    // Slow averages (about 30 frames) of what one frame costs: building the UI (our code and
-    // ImGui's), handing the draw lists to WebGL (gl_renderer.h), the swap, what follows, and the whole frame.
-    auto average = [](double& avg, double sample) { avg = avg == 0 ? sample : avg + (sample - avg) / 30.0; };
+    // What this frame cost: building the UI (our code and ImGui's), handing the draw lists to
+    // WebGL (gl_renderer.h), the swap, what follows, and the whole frame.
     const double done = platform::now_ms();
-    average(frame_ui_ms_, ui_done - started);
-    average(frame_gl_ms_, gl_done - ui_done);
-    average(frame_swap_ms_, swap_done - gl_done);
-    average(frame_after_ms_, done - swap_done);
-    average(frame_cpu_ms_, done - started);
+    frame_pieces_[FrameTimings::ui] = ui_done - started;
+    frame_pieces_[FrameTimings::gl] = gl_done - ui_done;
+    frame_pieces_[FrameTimings::swap] = swap_done - gl_done;
+    frame_pieces_[FrameTimings::after] = done - swap_done;
+    frame_pieces_[FrameTimings::whole] = done - started;
+    timings_.record(frame_pieces_);
     publish_facts();
     if (frame_count_ == 1) {
         platform::notify_first_frame();
     }
 }
 
-void App::end_part(int index)
+void App::end_piece(FrameTimings::Piece piece)
 {
     const double now = platform::now_ms();
-    double& avg = part_ms_[index];
-    avg = avg == 0 ? now - part_started_ : avg + (now - part_started_ - avg) / 30.0;
-    part_started_ = now;
+    frame_pieces_[piece] = now - piece_started_;
+    piece_started_ = now;
 }
 
 void App::draw_ui()
@@ -263,23 +262,23 @@ void App::draw_ui()
 
     ImGui::SetCursorPos(r.top_bar_pos);
     const TopBarActions actions = top_bar_.draw(ctx, r.top_bar_size, share_.busy());
-    end_part(1);
+    end_piece(FrameTimings::top_bar);
     ImGui::SetCursorPos(r.lesson_pos);
     lesson_.draw(ctx, r.lesson_size);
     ImGui::SetCursorPos(r.code_pos);
     const std::optional<ParamChange> param_change = code_.draw(ctx, r.code_size, runner_);
-    end_part(2);
+    end_piece(FrameTimings::lesson_and_code);
     ImGui::SetCursorPos(r.loop_pos);
     loop_.draw(ctx, r.loop_size, runner_);
-    end_part(3);
+    end_piece(FrameTimings::loop);
     ImGui::SetCursorPos(r.controls_pos);
     const ControlAction control = controls_.draw(ctx, r.controls_size, runner_, running_, !runner_.matches(code_.editor().version()));
     ImGui::SetCursorPos(r.timeline_pos);
     timeline_.draw(ctx, r.timeline_size, runner_);
-    end_part(4);
+    end_piece(FrameTimings::controls_and_timeline);
     ImGui::SetCursorPos(r.console_pos);
     console_.draw(ctx, r.console_size, runner_);
-    end_part(5);
+    end_piece(FrameTimings::console);
 
     layout_.drag_lesson_code(splitter(ctx, "##split_lesson_code", r.split_lesson_code_pos, r.vertical_split_size, true), size);
     layout_.drag_code_loop(splitter(ctx, "##split_code_loop", r.split_code_loop_pos, r.vertical_split_size, true), size);
@@ -293,11 +292,11 @@ void App::draw_ui()
     for (const ControlAction queued : queued_controls_) apply_control(queued);
     queued_controls_.clear();
     advance_run();
-    end_part(6);
+    end_piece(FrameTimings::splitters_and_engine);
 
     notices_.draw(ctx, r.top_bar_size.y);
     share_.draw(ctx);
-    end_part(7);
+    end_piece(FrameTimings::notices_and_share);
 
     if (actions.share) {
         // Parameters live in the code (their literals); the tick is where the session is.
@@ -381,16 +380,19 @@ void App::publish_facts()
 {
     test_api::AppFacts facts;
     facts.frame = frame_count_;
-    facts.frame_cpu_ms = frame_cpu_ms_;
-    facts.frame_ui_ms = frame_ui_ms_;
-    facts.frame_gl_ms = frame_gl_ms_;
-    facts.frame_swap_ms = frame_swap_ms_;
-    facts.frame_after_ms = frame_after_ms_;
-    static const char* const part_names[part_count] = {"newFrame", "topBar", "lessonAndCode", "loop", "controlsAndTimeline", "console",
-                                                       "splittersAndEngine", "noticesAndShare", "render"};
+    facts.frame_cpu_ms = timings_.median(FrameTimings::whole);
+    facts.frame_cpu_p90_ms = timings_.percentile(FrameTimings::whole, 90);
+    facts.frame_ui_ms = timings_.median(FrameTimings::ui);
+    facts.frame_gl_ms = timings_.median(FrameTimings::gl);
+    facts.frame_swap_ms = timings_.median(FrameTimings::swap);
+    facts.frame_after_ms = timings_.median(FrameTimings::after);
+    static const char* const ui_piece_names[] = {"newFrame", "topBar", "lessonAndCode", "loop", "controlsAndTimeline", "console",
+                                                 "splittersAndEngine", "noticesAndShare", "render"};
+    static_assert(std::size(ui_piece_names) == FrameTimings::piece_count - FrameTimings::first_ui_piece);
     facts.parts_json = "{";
-    for (int i = 0; i < part_count; ++i) {
-        facts.parts_json += fmt::format("{}\"{}\":{:.3f}", i ? "," : "", part_names[i], part_ms_[i]);
+    for (int i = FrameTimings::first_ui_piece; i < FrameTimings::piece_count; ++i) {
+        facts.parts_json += fmt::format("{}\"{}\":{:.3f}", i > FrameTimings::first_ui_piece ? "," : "",
+                                        ui_piece_names[i - FrameTimings::first_ui_piece], timings_.median(FrameTimings::Piece(i)));
     }
     facts.parts_json += "}";
     if (const ImDrawData* d = ImGui::GetDrawData()) {

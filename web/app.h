@@ -5,6 +5,7 @@
 #include "code_panel.h"
 #include "console_panel.h"
 #include "controls_bar.h"
+#include "frame_timings.h"
 #include "gl_renderer.h"
 #include "layout.h"
 #include "lesson_panel.h"
@@ -56,16 +57,11 @@ private:
     SDL_Window* window_ = nullptr;
     SDL_GLContext gl_ = nullptr;
     long frame_count_ = 0;
-    double frame_cpu_ms_ = 0;
-    double frame_ui_ms_ = 0;
-    double frame_gl_ms_ = 0;
-    double frame_swap_ms_ = 0;
-    double frame_after_ms_ = 0;
-    // The UI part by piece (averages, ms): where a slow frame's time goes.
-    static constexpr int part_count = 9;
-    double part_ms_[part_count] = {};
-    double part_started_ = 0;
-    void end_part(int index);
+    // Where frames' time goes: this frame's pieces as they end, and the recent frames'.
+    std::array<double, FrameTimings::piece_count> frame_pieces_{};
+    double piece_started_ = 0;
+    void end_piece(FrameTimings::Piece piece);
+    FrameTimings timings_;
 
     // View settings, and what the GPU font texture was built for.
     Theme theme_ = Theme::dark;

@@ -1,5 +1,5 @@
-// The LESSON column. Until lessons load it welcomes the learner to the playground, and says
-// plainly what works today and what comes later.
+// The LESSON column. Until lessons load it welcomes the learner to the playground and says how
+// to watch a program run.
 #include "lesson_panel.h"
 
 #include "test_api.h"
@@ -49,20 +49,26 @@ void LessonPanel::draw(const UiContext& ctx, ImVec2 size)
               "take three.");
 
     ImGui::Spacing();
-    section_caption(ctx, "WHAT WORKS TODAY");
+    section_caption(ctx, "HOW TO WATCH IT");
     ImGui::Spacing();
-    bullet(ctx, "Editing the program: Python highlighting, undo (Ctrl+Z), copy and paste, Tab to indent, "
-                "Ctrl+/ to comment a line out.");
-    bullet(ctx, "Your code and settings are kept in this browser. Export and Import move them as a file.");
-    bullet(ctx, "Share link copies a link that opens this program for anyone.");
-    bullet(ctx, "Light and dark themes, the text size, and dragging the gaps between panels.");
+    bullet(ctx, "Step tick (F7) runs one callback of the loop; Step line (F6) one line of the running task; "
+                "Step iteration (F8) one turn of the loop. Step back (Shift+F7) undoes a tick.");
+    bullet(ctx, "Run (F9) animates at the speed of the slider; Run to end (F10) finishes; Reset (F4) starts over.");
+    bullet(ctx, "LOOP shows the clock, the ready queue and the timers in the loop's order, and every task "
+                "with what it waits for. Hover a task for its frames and locals, or who cancelled it.");
+    bullet(ctx, "TIMELINE gives each task a row over virtual time; drag to pan, scroll to zoom.");
+    bullet(ctx, "Move the SLOWEST slider: the code is rewritten and runs again to the same tick.");
+    bullet(ctx, "Starter programs has more: sequential fetches, a semaphore, a timeout, a failing TaskGroup.");
 
     ImGui::Spacing();
     ImGui::Spacing();
-    section_caption(ctx, "COMING NEXT");
+    section_caption(ctx, "YOUR WORK");
     ImGui::Spacing();
-    bullet(ctx, "Running and stepping the program, once the engine is connected.");
-    bullet(ctx, "The lessons of Asyncio Without the Magic, with exercises and quizzes, in this panel.");
+    bullet(ctx, "Edit freely: undo (Ctrl+Z), Tab to indent, Ctrl+/ to comment a line out. The next step runs "
+                "the new code.");
+    bullet(ctx, "Your code and settings stay in this browser. Export and Import move them as a file; Share "
+                "link copies a link that opens this program, at this tick, for anyone.");
+    bullet(ctx, "The lessons of Asyncio Without the Magic will appear in this panel.");
 
     end_panel();
 }

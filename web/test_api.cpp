@@ -173,8 +173,8 @@ const std::string& state_json()
     append_escaped(out, f.theme);
     out += fmt::format(",\"fontSize\":{:.1f},\"canvas\":{{\"w\":{},\"h\":{},\"dpr\":{:.3f},\"cssW\":{},\"cssH\":{}}}",
                        f.font_size, f.canvas_w, f.canvas_h, f.dpr, f.css_w, f.css_h);
-    out += fmt::format(",\"clipboardLength\":{},\"frameCpuMs\":{:.3f},\"frameUiMs\":{:.3f}", f.clipboard_length,
-                       f.frame_cpu_ms, f.frame_ui_ms);
+    out += fmt::format(",\"clipboardLength\":{},\"frameCpuMs\":{:.3f},\"frameCpuP90Ms\":{:.3f},\"frameUiMs\":{:.3f}",
+                       f.clipboard_length, f.frame_cpu_ms, f.frame_cpu_p90_ms, f.frame_ui_ms);
     out += fmt::format(",\"frameGlMs\":{:.3f},\"frameSwapMs\":{:.3f},\"frameAfterMs\":{:.3f}", f.frame_gl_ms, f.frame_swap_ms,
                        f.frame_after_ms);
     out += fmt::format(",\"drawData\":{{\"vertices\":{},\"indices\":{},\"commands\":{}}}", f.draw_vertices, f.draw_indices,

@@ -27,15 +27,16 @@ struct AppFacts {
     int css_w = 0; // the same canvas in CSS pixels
     int css_h = 0;
     std::size_t clipboard_length = 0;
-    double frame_cpu_ms = 0; // CPU time of our frame function, averaged over recent frames
+    double frame_cpu_ms = 0; // CPU time of our frame function: the median of the last 64 frames (as all below)
+    double frame_cpu_p90_ms = 0; // ... and its 90th percentile
     double frame_ui_ms = 0;  // the part before WebGL: events, layout, drawing into ImGui's lists
-    double frame_gl_ms = 0;    // handing the draw lists to WebGL (ImGui_ImplOpenGL3_RenderDrawData)
+    double frame_gl_ms = 0;    // handing the draw lists to WebGL (GlRenderer::render)
     double frame_swap_ms = 0;  // SDL_GL_SwapWindow
-    double frame_after_ms = 0; // saving progress and publishing these facts
+    double frame_after_ms = 0; // saving progress
     int draw_vertices = 0;     // the last frame's geometry: vertices, indices and draw commands
     int draw_indices = 0;
     int draw_commands = 0;
-    std::string parts_json; // {"part": ms, ...}: the UI part by pane (averages), already JSON
+    std::string parts_json; // {"part": ms, ...}: the UI part by pane (medians), already JSON
 };
 void set_facts(const AppFacts& facts);
 

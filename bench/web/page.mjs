@@ -38,7 +38,6 @@ asyncio.run(main())
 const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n) => `${(n / 1024 / 1024).toFixed(2)} MB`;
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 // Every response body the page fetched, by URL path, with raw and gzip -9 sizes.
 function recordDownloads(page) {
@@ -72,19 +71,15 @@ try {
   if (s.session.tasks.length < 1000 || s.session.traceEvents < 20000) {
     throw new Error(`expected 1,000 tasks and 20,000 events, have ${s.session.tasks.length} and ${s.session.traceEvents}`);
   }
-  // Samples of the app's own measure (CPU time of the frame function, averaged over recent
-  // frames) across three seconds of frames drawing the board, the timeline and the console.
-  const samples = [];
-  const until = Date.now() + 3000;
-  while (Date.now() < until) {
-    const x = await state(p);
-    samples.push(x.frameCpuMs);
-    await p.waitForTimeout(100);
-  }
-  const frameMs = median(samples);
+  // The app's own measure: the median CPU time of the frame function over its last 64 frames,
+  // taken once those frames all drew the finished program (the run to the end is one long frame,
+  // left out), while the board, the timeline and the console show 1,000 tasks.
+  const settled = (await state(p)).frame + 70;
+  await p.waitForFunction((f) => window.looplab.state().frame >= f, settled, { timeout: 120000 });
   const last = await state(p);
+  const frameMs = last.frameCpuMs;
   const frameUi = last.frameUiMs;
-  const parts = `UI ${last.frameUiMs.toFixed(2)} ms, WebGL ${last.frameGlMs.toFixed(2)} ms, swap ${last.frameSwapMs.toFixed(2)} ms, after ${last.frameAfterMs.toFixed(2)} ms; ` +
+  const parts = `90th percentile ${last.frameCpuP90Ms.toFixed(2)} ms; UI ${last.frameUiMs.toFixed(2)} ms, WebGL ${last.frameGlMs.toFixed(2)} ms, swap ${last.frameSwapMs.toFixed(2)} ms, after ${last.frameAfterMs.toFixed(2)} ms; ` +
     `${last.drawData.vertices} vertices, ${last.drawData.indices} indices, ${last.drawData.commands} draw commands\n` +
     `  UI part by piece (ms): ${Object.entries(last.frameParts).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`;
   await context.close();
@@ -115,7 +110,7 @@ try {
   for (const [name, f] of theirs) console.log(`  ${name.padEnd(28)} ${kb(f.raw).padStart(11)} raw  ${kb(f.gzip).padStart(11)} gzip`);
   console.log('');
   console.log(`page download: Loop Lab ${mb(a.gzip)} gzip (target <= 1.50 MB), Pyodide ${mb(b.gzip)}: ratio ${(a.gzip / b.gzip).toFixed(3)}x (Pyodide is ${(b.gzip / a.gzip).toFixed(1)}x larger)`);
-  console.log(`frame parts (averages): ${parts}`);
+  console.log(`frame parts (medians of the last 64 frames; the browser's clock ticks in 0.1 ms): ${parts}`);
   console.log(`frame CPU time with ${s.session.tasks.length} tasks and ${s.session.traceEvents} trace events: median ${frameMs.toFixed(2)} ms (UI part ${frameUi.toFixed(2)} ms), target <= 8 ms: ratio ${(frameMs / 8).toFixed(2)}x of the budget`);
   const ok = a.gzip <= 1.5 * 1024 * 1024 && frameMs <= 8;
   console.log(ok ? 'within both targets' : 'OVER a target');
