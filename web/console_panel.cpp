@@ -17,27 +17,27 @@ using ll::session::TraceEvent;
 
 void ConsolePanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runner)
 {
-    begin_panel(ctx, "Console", "CONSOLE", size, "times are virtual: no real waiting");
-
-    // The view switch: plain text for the unselected views, a filled chip for the chosen one.
+    // The view switch, on the header strip: plain text for the unselected views, a filled chip
+    // for the chosen one.
     const Palette& p = *ctx.palette;
-    struct Choice {
-        Tab tab;
-        const char* label;
-    };
-    const Choice choices[] = {
-        {Tab::output, "Output"}, {Tab::narration, "What just happened"}, {Tab::warnings, "Warnings"}};
-    for (const Choice& c : choices) {
-        const bool selected = tab_ == c.tab;
-        ImGui::PushStyleColor(ImGuiCol_Text, selected ? p.text : p.text_muted);
-        ImGui::PushStyleColor(ImGuiCol_Button, selected ? ImGui::GetStyleColorVec4(ImGuiCol_Button) : ImVec4(0, 0, 0, 0));
-        if (ImGui::SmallButton(c.label)) {
-            tab_ = c.tab;
+    begin_panel(ctx, "Console", "CONSOLE", size, "times are virtual: no real waiting", true, [&] {
+        struct Choice {
+            Tab tab;
+            const char* label;
+        };
+        const Choice choices[] = {
+            {Tab::output, "Output"}, {Tab::narration, "What just happened"}, {Tab::warnings, "Warnings"}};
+        for (const Choice& c : choices) {
+            const bool selected = tab_ == c.tab;
+            ImGui::PushStyleColor(ImGuiCol_Text, selected ? p.text : p.text_muted);
+            ImGui::PushStyleColor(ImGuiCol_Button, selected ? ImGui::GetStyleColorVec4(ImGuiCol_Button) : ImVec4(0, 0, 0, 0));
+            if (ImGui::SmallButton(c.label)) {
+                tab_ = c.tab;
+            }
+            ImGui::PopStyleColor(2);
+            ImGui::SameLine();
         }
-        ImGui::PopStyleColor(2);
-        ImGui::SameLine();
-    }
-    ImGui::NewLine();
+    });
 
     if (!runner.loaded()) {
         empty_state(ctx, "No output yet", "What the program prints appears here, stamped with virtual time.");

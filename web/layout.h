@@ -23,7 +23,7 @@ struct Layout {
     float lesson_fraction = 0.27f; // of the width
     float loop_fraction = 0.27f;   // of the width
     float bottom_fraction = 0.40f; // of the height under the top bar: controls + timeline + console
-    float timeline_fraction = 0.55f; // of the timeline + console height
+    float timeline_fraction = 0.62f; // of the timeline + console height
 
     // Computes every pane for a viewport of `size` (ImGui units = CSS px), with a gap between
     // panes of `gap`, and the fixed heights of the bars derived from the font size.

@@ -220,7 +220,12 @@ void TimelinePanel::draw_row(const UiContext& ctx, const Row& row, const RowGeom
 void TimelinePanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runner)
 {
     const ImVec2 panel_min = ImGui::GetCursorScreenPos();
-    begin_panel(ctx, "Timeline", "TIMELINE", size);
+    // The body gets a thin margin of its own rather than the panels' padding: on a short screen
+    // those pixels are what lets the rows carry their names.
+    begin_panel(ctx, "Timeline", "TIMELINE", size, {}, false);
+    const float margin_x = ctx.font_size * 0.9f;
+    const float margin_y = ctx.font_size * 0.2f;
+    ImGui::SetCursorPos(ImVec2(margin_x, margin_y));
     const Palette& p = *ctx.palette;
     draw_legend(ctx, panel_min, size.x);
     if (!runner.loaded()) {
@@ -243,9 +248,13 @@ void TimelinePanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runne
     // Geometry: a label column, then the plot; the axis on top.
     ImGui::PushFont(ctx.fonts.mono);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const ImVec2 avail(ImGui::GetContentRegionAvail().x - margin_x, ImGui::GetContentRegionAvail().y - margin_y);
     const float label_w = std::min(avail.x * 0.3f, ImGui::CalcTextSize("Task-10 fetch_page").x);
-    const float axis_h = ImGui::GetTextLineHeight() + 4;
+    // The axis row is in the smaller caption face, leaving the height to the rows.
+    ImGui::PushFont(ctx.fonts.caption);
+    ImFont* const axis_font = ImGui::GetFont();
+    const float axis_font_size = ImGui::GetFontSize();
+    const float axis_h = ImGui::GetTextLineHeight() + 3;
     // Zoomed or panned: a Fit button in the axis row's label column brings everything back.
     if (zoom_ != 1.0f || pan_ != 0.0) {
         if (ImGui::SmallButton("Fit")) {
@@ -253,6 +262,7 @@ void TimelinePanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runne
             pan_ = 0.0;
         }
     }
+    ImGui::PopFont();
     const float line_h = ImGui::GetTextLineHeight();
     // Rows shrink to fit the panel (down to a few pixels: the shape still reads at a glance);
     // labels are drawn while a row is tall enough for text.
@@ -299,7 +309,7 @@ void TimelinePanel::draw(const UiContext& ctx, ImVec2 size, SessionRunner& runne
         const float x = x_of(t);
         dl->AddLine(ImVec2(x, top), ImVec2(x, bottom), ctx.color(ImVec4(p.border.x, p.border.y, p.border.z, 0.6f)));
         const std::string label = time_text(t) + " s";
-        dl->AddText(ImVec2(x + 3, origin.y), ctx.color(p.text_muted), label.c_str());
+        dl->AddText(axis_font, axis_font_size, ImVec2(x + 3, origin.y), ctx.color(p.text_muted), label.c_str());
     }
     dl->PopClipRect();
 

@@ -11,7 +11,7 @@
 namespace ll::web {
 
 void begin_panel(const UiContext& ctx, const char* id, const char* title, ImVec2 size, std::string_view note,
-                 bool pad_body)
+                 bool pad_body, const std::function<void()>& header_widgets)
 {
     ImGui::BeginChild(id, size, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     const Palette& p = *ctx.palette;
@@ -39,6 +39,10 @@ void begin_panel(const UiContext& ctx, const char* id, const char* title, ImVec2
     }
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    if (header_widgets) {
+        ImGui::SetCursorPos(ImVec2(pad + ImGui::CalcTextSize(title).x + pad * 1.5f, (header_h - ImGui::GetTextLineHeight()) * 0.5f));
+        header_widgets();
+    }
 
     // The body scrolls on its own, below the fixed header.
     ImGui::SetCursorPos(ImVec2(0, header_h));

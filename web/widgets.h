@@ -2,6 +2,8 @@
 // empty states and honest "not yet" controls.
 #pragma once
 
+#include <functional>
+
 #include "ui_context.h"
 
 #include <string_view>
@@ -11,9 +13,10 @@ namespace ll::web {
 // Opens a panel as a child window at the cursor, with a header strip showing `title` in capitals
 // and, right-aligned, an optional muted note. Returns the body's content region; always pair
 // with end_panel(). Without `pad_body` the body reaches the panel's edges (the code editor draws
-// its own gutter there).
+// its own gutter there). `header_widgets`, if given, draws small widgets on the header strip
+// after the title (a short panel keeps its body for content).
 void begin_panel(const UiContext& ctx, const char* id, const char* title, ImVec2 size,
-                 std::string_view note = {}, bool pad_body = true);
+                 std::string_view note = {}, bool pad_body = true, const std::function<void()>& header_widgets = {});
 void end_panel();
 
 // Text in the muted colour, wrapped to the available width.
