@@ -484,7 +484,13 @@ static Value agen_step(VM& vm, AsyncGenOp* op, Value send_value, Value throw_exc
     Value result;
     Exit e;
     ++vm.thread.native_depth;
-    if (op->state == 0) {
+    if (op->state == 0 && throw_exc) {
+        // CPython 3.13 (async_gen_asend_throw/async_gen_athrow_throw): throw() on an awaitable
+        // that has not started throws straight into the generator, as a task cancelled before
+        // its first step does with a scheduled aclose().
+        op->state = 1;
+        e = gen_throw(vm, g, throw_exc, shared_budget(vm, local), result);
+    } else if (op->state == 0) {
         op->state = 1;
         if (op->throwing) {
             Value exc = op->closing ? make_exception(vm, vm.exc.GeneratorExit, {}) : op->value;
