@@ -477,13 +477,32 @@ struct AsyncGenOp : Object {
     int state = 0;    // 0 init, 1 iterating, 2 closed
 };
 
+// CPython names the method that made the awaitable: athrow()/aclose() objects are another type.
+static const char* reuse_message(VM& vm, const AsyncGenOp* op) {
+    return op->type == vm.types.async_gen_athrow ? "cannot reuse already awaited aclose()/athrow()"
+                                                 : "cannot reuse already awaited __anext__()/asend()";
+}
+
+static const char* running_message(VM& vm, const AsyncGenOp* op) {
+    if (op->type == vm.types.async_gen_asend) return "anext(): asynchronous generator is already running";
+    return op->closing ? "aclose(): asynchronous generator is already running"
+                       : "athrow(): asynchronous generator is already running";
+}
+
 static Value agen_step(VM& vm, AsyncGenOp* op, Value send_value, Value throw_exc) {
     Generator* g = op->agen.as<Generator>();
-    if (op->state == 2) return raise(vm, vm.exc.RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    if (op->state == 2) return raise(vm, vm.exc.RuntimeError, reuse_message(vm, op));
+    if (op->state == 0 && g->running_async) {
+        // Another awaitable of this generator is suspended in an await inside it (two tasks
+        // sharing one async generator): CPython refuses to start a second one.
+        op->state = 2;
+        return raise(vm, vm.exc.RuntimeError, running_message(vm, op));
+    }
     Budget local;
     Value result;
     Exit e;
     ++vm.thread.native_depth;
+    g->running_async = true;
     if (op->state == 0 && throw_exc) {
         // CPython 3.13 (async_gen_asend_throw/async_gen_athrow_throw): throw() on an awaitable
         // that has not started throws straight into the generator, as a task cancelled before
@@ -497,6 +516,7 @@ static Value agen_step(VM& vm, AsyncGenOp* op, Value send_value, Value throw_exc
             if (g->state == GenState::Created && op->closing) {
                 g->state = GenState::Closed;
                 g->frame = Value();
+                g->running_async = false;
                 --vm.thread.native_depth;
                 op->state = 2;
                 return raise_with_args(vm, vm.exc.StopIteration, {});
@@ -511,6 +531,8 @@ static Value agen_step(VM& vm, AsyncGenOp* op, Value send_value, Value throw_exc
         e = gen_send(vm, g, send_value, shared_budget(vm, local), result);
     }
     --vm.thread.native_depth;
+    // The generator stays busy only while it is suspended in an await (a yield passed through).
+    if (e != Exit::Yielded || g->last_yield_wrapped) g->running_async = false;
     if (e == Exit::Yielded) {
         if (g->last_yield_wrapped) {
             op->state = 2;
