@@ -1907,12 +1907,13 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 if (h && !h.is(exc)) set_context(vm, exc, h);
             }
             auto* eo = exc.as<ExceptionObject>();
-            if (!from_hidden) eo->traceback = traceback_add(vm, eo->traceback, f, lasti);
+            // pc == 0: thrown into a frame that has not run an instruction yet.
+            if (!from_hidden) eo->traceback = traceback_add(vm, eo->traceback, f, pc > 0 ? lasti : Traceback::kAtEntry);
         }
         reraise = false;
         propagating = false;
         from_hidden = false;
-        const lang::ExceptionEntry* h = vm.budget_exhausted ? nullptr : co->co->handler_for(lasti);
+        const lang::ExceptionEntry* h = vm.budget_exhausted || pc == 0 ? nullptr : co->co->handler_for(lasti);
         if (h) {
             Value* target = stack + h->depth;
             while (sp > target) DROP();

@@ -14,6 +14,11 @@ Value traceback_add(VM& vm, const Value& tb, Frame* frame, std::uint32_t lasti) 
     return Value::steal(new Traceback(vm.types.traceback, Value::borrow(frame), lasti, tb));
 }
 
+int Traceback::line() const {
+    const auto& co = *frame.as<Frame>()->code_obj()->co;
+    return lasti == kAtEntry ? co.firstlineno : co.line_of(lasti);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Suggestions ("Did you mean")
 // ---------------------------------------------------------------------------------------------
@@ -230,6 +235,13 @@ static std::string format_frame(const lang::CodeObject& co, std::uint32_t lasti,
         if (a != std::string::npos) out += "    " + first.substr(a) + "\n";
         return out;
     }
+    if (lasti == Traceback::kAtEntry) {
+        // The def line (or first decorator), without carets, as CPython prints RETURN_GENERATOR.
+        std::string first = source_line(co, lineno);
+        std::size_t a = first.find_first_not_of(" \t\f");
+        if (a != std::string::npos) out += "    " + first.substr(a) + "\n";
+        return out;
+    }
     if (lasti >= co.positions.size()) return out;
     const lang::Position& p = co.positions[lasti];
     int end_lineno = p.end_lineno > 0 ? p.end_lineno : lineno;
@@ -337,7 +349,7 @@ static std::string format_stack(VM& vm, const Value& tb_head) {
     for (Value tb = tb_head; tb; tb = tb.as<Traceback>()->next) {
         auto* t = tb.as<Traceback>();
         const auto& co = *t->frame.as<Frame>()->code_obj()->co;
-        entries.push_back({&co, t->lasti, co.line_of(t->lasti)});
+        entries.push_back({&co, t->lasti, t->line()});
     }
     std::string out;
     const lang::CodeObject* last_co = nullptr;
