@@ -189,7 +189,11 @@ Value m_set_coroutine_origin_tracking(VM& vm, Args a) {
     if (!arity(vm, a, "set_coroutine_origin_tracking", 1, 1)) return {};
     int on = truthy(vm, a[0]);
     if (on < 0) return {};
-    aio_state(vm).origin_tracking = on != 0;
+    AioState& st = aio_state(vm);
+    // asyncio sets depth 10 (constants.DEBUG_STACK_DEPTH), then puts back what was there.
+    if (on && !st.origin_tracking) st.saved_origin_depth = vm.coroutine_origin_depth;
+    vm.coroutine_origin_depth = on ? 10 : st.saved_origin_depth;
+    st.origin_tracking = on != 0;
     return Value::none();
 }
 

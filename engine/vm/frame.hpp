@@ -77,6 +77,9 @@ struct Generator : Object {
     Value frame;          // Frame; null once closed and released
     Value name, qualname; // Str
     Value awaiting;       // the object this coroutine is suspended in (`await x` / `yield from x`)
+    // Coroutine created while origin tracking was on (asyncio debug mode): where, innermost first,
+    // as (filename, lineno, name, source line or None) tuples; null otherwise.
+    Value origin;
     ExcStateNode exc_state;
     bool running_async = false;  // async generator: an asend/athrow is in progress
     bool hooks_called = false;

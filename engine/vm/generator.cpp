@@ -47,12 +47,37 @@ Value convert_stop_iteration(VM& vm, Generator* gen, Value exc) {
     return r;
 }
 
+// traceback.cpp: line `lineno` of a code object's source, without its line break.
+std::string source_line(const lang::CodeObject& co, int lineno);
+
+// Methods of asyncio's Task and Future are C code in CPython: no frames of theirs are recorded.
+static bool c_code_in_cpython(const lang::CodeObject& co) {
+    if (co.filename != "<asyncio>/tasks.py" && co.filename != "<asyncio>/futures.py") return false;
+    return co.qualname.rfind("Task.", 0) == 0 || co.qualname.rfind("Future.", 0) == 0;
+}
+
+// CPython's cr_origin: the `depth` innermost frames of the creating stack, each with its source.
+static Value coroutine_origin(VM& vm, int depth) {
+    std::vector<Value> out;
+    for (Frame* f = vm.thread.frame; f && static_cast<int>(out.size()) < depth; f = f->back) {
+        const auto& co = *f->code_obj()->co;
+        if ((co.flags & lang::kCoHiddenFrame) || c_code_in_cpython(co)) continue;
+        int line = f->line();
+        std::string text = source_line(co, line);
+        std::size_t a = text.find_first_not_of(" \t\f");
+        Value src = a == std::string::npos ? Value::none() : new_str(vm, text.substr(a));
+        out.push_back(new_tuple(vm, {new_str(vm, co.filename), Value::integer(line), new_str(vm, co.name), src}));
+    }
+    return new_tuple(vm, std::move(out));
+}
+
 Value new_generator(VM& vm, GenKind kind, Frame* frame, Function* fn) {
     Type* t = kind == GenKind::Generator ? vm.types.generator : kind == GenKind::Coroutine ? vm.types.coroutine : vm.types.async_generator;
     auto* g = new Generator(t, kind, Value::borrow(frame));
     frame->owner = g;
     g->name = fn->name;
     g->qualname = fn->qualname;
+    if (kind == GenKind::Coroutine && vm.coroutine_origin_depth > 0) g->origin = coroutine_origin(vm, vm.coroutine_origin_depth);
     return Value::steal(g);
 }
 
@@ -360,6 +385,15 @@ static Value gen_getattr(VM& vm, const Value& self, Str* name) {
         if (suffix == "running") return Value::boolean(g->state == GenState::Running);
         if (suffix == "suspended") return Value::boolean(g->state == GenState::Suspended);
         if (suffix == "code") return g->frame ? g->frame.as<Frame>()->code : Value::none();
+        if (suffix == "origin" && g->kind == GenKind::Coroutine) {
+            if (!g->origin) return Value::none();
+            std::vector<Value> frames;
+            for (auto& e : g->origin.as<Tuple>()->items) {
+                const auto& x = e.as<Tuple>()->items;
+                frames.push_back(new_tuple(vm, {x[0], x[1], x[2]}));
+            }
+            return new_tuple(vm, std::move(frames));
+        }
         if (suffix == "await" || suffix == "yieldfrom") {
             Value y = gen_yielding_from(g);
             return y ? y : Value::none();
@@ -381,11 +415,25 @@ static void report_unraisable(VM& vm, const std::string& where) {
 
 static Value asyncgen_hook(VM& vm, std::size_t which);
 
+// warnings._warn_unawaited_coroutine: the origin as traceback.format_list prints it, outermost
+// first, after a "Coroutine created at" line (the message's trailing newline stripped).
+static std::string origin_lines(const Value& origin) {
+    std::string out = "\nCoroutine created at (most recent call last)";
+    const auto& frames = origin.as<Tuple>()->items;
+    for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
+        const auto& e = it->as<Tuple>()->items;
+        out += fmt::format("\n  File \"{}\", line {}, in {}", e[0].as<Str>()->text, e[1].as_int(), e[2].as<Str>()->text);
+        if (!e[3].is_none()) out += "\n    " + e[3].as<Str>()->text;
+    }
+    return out;
+}
+
 static void gen_finalize(VM& vm, Object* self) {
     Generator* g = static_cast<Generator*>(self);
     Value saved_exc = take_error(vm);
     if (g->kind == GenKind::Coroutine && g->state == GenState::Created) {
         std::string msg = fmt::format("coroutine '{}' was never awaited", g->qualname.as<Str>()->text);
+        if (g->origin) msg += origin_lines(g->origin);
         vm.warn(vm.exc.RuntimeWarning, msg, 1);
         if (!vm.thread.frame) {}
     } else if (g->state == GenState::Suspended) {

@@ -193,7 +193,7 @@ static std::string suggestion_suffix(VM& vm, const Value& exc) {
 // Frame lines with carets
 // ---------------------------------------------------------------------------------------------
 
-static std::string source_line(const lang::CodeObject& co, int lineno) {
+std::string source_line(const lang::CodeObject& co, int lineno) {
     if (!co.source || lineno <= 0) return "";
     const std::string& s = *co.source;
     std::size_t pos = 0;
