@@ -82,6 +82,9 @@ struct Generator : Object {
     Value origin;
     ExcStateNode exc_state;
     bool running_async = false;  // async generator: an asend/athrow is in progress
+    // Async generator: aclose() was called, or it ended (CPython's ag_closed): athrow() and
+    // aclose() give StopAsyncIteration, and destruction closes it without the loop's finalizer.
+    bool ag_closed = false;
     bool hooks_called = false;
     bool last_yield_wrapped = false;  // async generator: the last yield was a value for asend
     Frame* frame_obj() const { return frame.is_null() ? nullptr : frame.as<Frame>(); }

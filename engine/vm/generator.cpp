@@ -444,7 +444,7 @@ static void gen_finalize(VM& vm, Object* self) {
             where = r ? r.as<Str>()->text : "<generator>";
         }
         Value finalizer;
-        if (g->kind == GenKind::AsyncGenerator && g->hooks_called) finalizer = asyncgen_hook(vm, 1);
+        if (g->kind == GenKind::AsyncGenerator && g->hooks_called && !g->ag_closed) finalizer = asyncgen_hook(vm, 1);
         if (finalizer) {
             // The event loop's finalizer schedules agen.aclose() as a task (and so resurrects it).
             if (!call(vm, finalizer, {keep})) report_unraisable(vm, where);
@@ -540,12 +540,24 @@ static const char* running_message(VM& vm, const AsyncGenOp* op) {
 static Value agen_step(VM& vm, AsyncGenOp* op, Value send_value, Value throw_exc) {
     Generator* g = op->agen.as<Generator>();
     if (op->state == 2) return raise(vm, vm.exc.RuntimeError, reuse_message(vm, op));
+    bool athrow = op->type == vm.types.async_gen_athrow;
+    if (athrow && !throw_exc && g->state == GenState::Closed) {
+        // athrow()/aclose() of a finished generator: nothing to do, the await gives None.
+        op->state = 2;
+        return raise_with_args(vm, vm.exc.StopIteration, {});
+    }
     if (op->state == 0 && g->running_async) {
         // Another awaitable of this generator is suspended in an await inside it (two tasks
         // sharing one async generator): CPython refuses to start a second one.
         op->state = 2;
         return raise(vm, vm.exc.RuntimeError, running_message(vm, op));
     }
+    if (op->state == 0 && athrow && !throw_exc && g->ag_closed) {
+        // Closed by aclose() but still suspended (it ignored GeneratorExit).
+        op->state = 2;
+        return raise_with_args(vm, vm.exc.StopAsyncIteration, {});
+    }
+    if (op->state == 0 && op->closing && !throw_exc) g->ag_closed = true;
     Budget local;
     Value result;
     Exit e;
@@ -592,16 +604,19 @@ static Value agen_step(VM& vm, AsyncGenOp* op, Value send_value, Value throw_exc
     op->state = 2;
     if (e == Exit::Returned) {
         if (op->closing) return raise_with_args(vm, vm.exc.StopIteration, {});
+        g->ag_closed = true;
         return raise_with_args(vm, vm.exc.StopAsyncIteration, {});
     }
     if (e == Exit::OutOfBudget) {
         vm.budget_exhausted = true;
         return raise(vm, vm.exc.SystemError, "instruction budget exhausted inside a native call");
     }
-    if (op->closing && (error_matches(vm, vm.exc.GeneratorExit) || error_matches(vm, vm.exc.StopAsyncIteration))) {
+    bool ended = error_matches(vm, vm.exc.GeneratorExit) || error_matches(vm, vm.exc.StopAsyncIteration);
+    if (op->closing && ended) {
         clear_error(vm);
         return raise_with_args(vm, vm.exc.StopIteration, {});
     }
+    if (ended) g->ag_closed = true;
     return {};
 }
 
