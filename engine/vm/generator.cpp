@@ -688,7 +688,8 @@ static Value m_aclose(VM& vm, Args a) {
 static Value frame_getattr(VM& vm, const Value& self, Str* name) {
     Frame* f = self.as<Frame>();
     const std::string& n = name->text;
-    if (n == "f_lineno") return Value::integer(f->line());
+    // A generator or coroutine that has not started is at its def line (CPython's RETURN_GENERATOR).
+    if (n == "f_lineno") return Value::integer(f->owner && f->owner->state == GenState::Created ? f->code_obj()->co->firstlineno : f->line());
     if (n == "f_code") return f->code;
     if (n == "f_globals") return f->globals;
     if (n == "f_back") return f->back ? Value::borrow(f->back) : Value::none();
