@@ -24,6 +24,7 @@ struct AioState {
     // VM's generator keeps no code object, yet its repr still says "done, defined at f:line".
     std::unordered_map<const vm::Object*, std::shared_ptr<const lang::CodeObject>> coro_code;
     bool origin_tracking = false;
+    int saved_origin_depth = 0;  // the VM's coroutine_origin_depth before tracking was enabled
     bool deadlocked = false;
 };
 

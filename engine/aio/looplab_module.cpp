@@ -185,11 +185,25 @@ Value m_extract_stack(VM& vm, Args a) {
     return new_list(vm, std::move(frames));
 }
 
+// The source line a frame is at (what linecache.getline gives for f_lineno), "" if unknown.
+Value m_frame_source(VM& vm, Args a) {
+    if (!arity(vm, a, "frame_source", 1, 1)) return {};
+    if (!is_type(a[0], vm.types.frame)) return raise_fmt(vm, vm.exc.TypeError, "frame_source() expects a frame, not {}", type_name(a[0]));
+    Frame* f = a[0].as<Frame>();
+    Value line = get_attr(vm, a[0], "f_lineno");
+    if (!line) return {};
+    return new_str(vm, source_line(f, static_cast<int>(line.as_int())));
+}
+
 Value m_set_coroutine_origin_tracking(VM& vm, Args a) {
     if (!arity(vm, a, "set_coroutine_origin_tracking", 1, 1)) return {};
     int on = truthy(vm, a[0]);
     if (on < 0) return {};
-    aio_state(vm).origin_tracking = on != 0;
+    AioState& st = aio_state(vm);
+    // asyncio sets depth 10 (constants.DEBUG_STACK_DEPTH), then puts back what was there.
+    if (on && !st.origin_tracking) st.saved_origin_depth = vm.coroutine_origin_depth;
+    vm.coroutine_origin_depth = on ? 10 : st.saved_origin_depth;
+    st.origin_tracking = on != 0;
     return Value::none();
 }
 
@@ -277,6 +291,7 @@ bool init_looplab_module(VM& vm, Module* m) {
     def_function(vm, m, "function_source", m_function_source);
     def_function(vm, m, "coro_repr", m_coro_repr);
     def_function(vm, m, "extract_stack", m_extract_stack);
+    def_function(vm, m, "frame_source", m_frame_source);
     def_function(vm, m, "set_coroutine_origin_tracking", m_set_coroutine_origin_tracking);
     def_function(vm, m, "debug_default", m_debug_default);
     def_function(vm, m, "forget_caller_frame", m_forget_caller_frame);

@@ -1944,7 +1944,8 @@ private:
         }
         set_loc(f);
         std::uint32_t flags = push_defaults(f->args);
-        auto code = function_body(f->scope, f->name, f->body, f->span.lineno);
+        // co_firstlineno: the scope's line, which is the first decorator's when there is one.
+        auto code = function_body(f->scope, f->name, f->body, f->scope ? f->scope->lineno : f->span.lineno);
         if (error_) return;
         set_loc(f);
         make_closure(code, f->scope, flags);
@@ -1978,7 +1979,7 @@ private:
         emit(Op::LOAD_BUILD_CLASS);
         emit(Op::PUSH_NULL);
         // The class body.
-        push_unit(c->scope, c->name, c->scope ? c->scope->qualname : c->name, c->span.lineno);
+        push_unit(c->scope, c->name, c->scope ? c->scope->qualname : c->name, c->scope ? c->scope->lineno : c->span.lineno);
         const Scope* cs = c->scope;
         set_loc(c);
         store_docstring(c->body);

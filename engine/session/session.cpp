@@ -328,7 +328,7 @@ void Session::Impl::finish_with_exception() {
             while (tb && is_type(tb, vm->types.traceback)) {
                 auto* t = tb.as<Traceback>();
                 Frame* f = t->frame.as<Frame>();
-                if (!aio::is_prelude_filename(f->code_obj()->co->filename)) line = f->code_obj()->co->line_of(t->lasti);
+                if (!aio::is_prelude_filename(f->code_obj()->co->filename)) line = t->line();
                 tb = t->next;
             }
         }

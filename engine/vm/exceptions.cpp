@@ -213,7 +213,9 @@ static Value eg_derive(VM& vm, const Value& self, std::vector<Value> excs) {
     dst->cause = src->cause;
     dst->context = src->context;
     dst->suppress_context = src->suppress_context;
-    if (!src->notes.is_null()) dst->notes = src->notes;
+    // CPython copies the list, so that the parts have independent notes.
+    if (is_list(src->notes)) dst->notes = new_list(vm, src->notes.as<List>()->items);
+    else if (!src->notes.is_null()) dst->notes = src->notes;
     return m;
 }
 

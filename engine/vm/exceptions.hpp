@@ -13,8 +13,13 @@ struct Frame;
 struct Traceback : Object {
     Traceback(Type* t, Value f, std::uint32_t lasti_, Value nxt) : Object(t), frame(std::move(f)), lasti(lasti_), next(std::move(nxt)) {}
     Value frame;          // Frame (kept alive like CPython: its locals stay alive too)
-    std::uint32_t lasti;  // instruction index
+    std::uint32_t lasti;  // instruction index, or kAtEntry
     Value next;           // Traceback or null (towards the frame that raised)
+    // Raised before the frame's first instruction: throw() into a generator or coroutine that
+    // never started (a task cancelled before its first step). CPython shows the def line (its
+    // RETURN_GENERATOR), which is co_firstlineno.
+    static constexpr std::uint32_t kAtEntry = 0xFFFFFFFFu;
+    int line() const;  // the line this entry shows
     void gc_traverse(GcVisit visit, void* arg) override;
     void gc_clear() override;
 };

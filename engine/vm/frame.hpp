@@ -77,8 +77,14 @@ struct Generator : Object {
     Value frame;          // Frame; null once closed and released
     Value name, qualname; // Str
     Value awaiting;       // the object this coroutine is suspended in (`await x` / `yield from x`)
+    // Coroutine created while origin tracking was on (asyncio debug mode): where, innermost first,
+    // as (filename, lineno, name, source line or None) tuples; null otherwise.
+    Value origin;
     ExcStateNode exc_state;
     bool running_async = false;  // async generator: an asend/athrow is in progress
+    // Async generator: aclose() was called, or it ended (CPython's ag_closed): athrow() and
+    // aclose() give StopAsyncIteration, and destruction closes it without the loop's finalizer.
+    bool ag_closed = false;
     bool hooks_called = false;
     bool last_yield_wrapped = false;  // async generator: the last yield was a value for asend
     Frame* frame_obj() const { return frame.is_null() ? nullptr : frame.as<Frame>(); }

@@ -505,6 +505,18 @@ static Value code_repr(VM& vm, const Value& self) {
                                    reinterpret_cast<std::uintptr_t>(self.obj()), co.filename, co.firstlineno));
 }
 
+// Traceback entries, read-only: enough to walk `e.__traceback__` and print where each frame was.
+static Value traceback_getattr(VM& vm, const Value& self, Str* name) {
+    auto* t = self.as<Traceback>();
+    const std::string& n = name->text;
+    if (n == "tb_next") return t->next ? t->next : Value::none();
+    if (n == "tb_frame") return t->frame;
+    if (n == "tb_lineno") return Value::integer(t->line());
+    // CPython counts bytes of 2-byte code units; an entry raised before the first one is at 0.
+    if (n == "tb_lasti") return Value::integer(t->lasti == Traceback::kAtEntry ? 0 : 2 * static_cast<std::int64_t>(t->lasti));
+    return generic_getattr(vm, self, name, true);
+}
+
 static Value code_getattr(VM& vm, const Value& self, Str* name) {
     auto& co = *self.as<Code>()->co;
     if (name->text == "co_name") return new_str(vm, co.name);
@@ -621,6 +633,7 @@ void init_function_types(VM& vm) {
     mod->slots.init = nullptr;
     vm.types.frame->slots.new_ = nullptr;
     vm.types.traceback->slots.new_ = nullptr;
+    vm.types.traceback->slots.getattr = traceback_getattr;
 }
 
 }  // namespace ll::vm

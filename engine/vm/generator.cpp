@@ -47,12 +47,37 @@ Value convert_stop_iteration(VM& vm, Generator* gen, Value exc) {
     return r;
 }
 
+// traceback.cpp: line `lineno` of a code object's source, without its line break.
+std::string source_line(const lang::CodeObject& co, int lineno);
+
+// Methods of asyncio's Task and Future are C code in CPython: no frames of theirs are recorded.
+static bool c_code_in_cpython(const lang::CodeObject& co) {
+    if (co.filename != "<asyncio>/tasks.py" && co.filename != "<asyncio>/futures.py") return false;
+    return co.qualname.rfind("Task.", 0) == 0 || co.qualname.rfind("Future.", 0) == 0;
+}
+
+// CPython's cr_origin: the `depth` innermost frames of the creating stack, each with its source.
+static Value coroutine_origin(VM& vm, int depth) {
+    std::vector<Value> out;
+    for (Frame* f = vm.thread.frame; f && static_cast<int>(out.size()) < depth; f = f->back) {
+        const auto& co = *f->code_obj()->co;
+        if ((co.flags & lang::kCoHiddenFrame) || c_code_in_cpython(co)) continue;
+        int line = f->line();
+        std::string text = source_line(co, line);
+        std::size_t a = text.find_first_not_of(" \t\f");
+        Value src = a == std::string::npos ? Value::none() : new_str(vm, text.substr(a));
+        out.push_back(new_tuple(vm, {new_str(vm, co.filename), Value::integer(line), new_str(vm, co.name), src}));
+    }
+    return new_tuple(vm, std::move(out));
+}
+
 Value new_generator(VM& vm, GenKind kind, Frame* frame, Function* fn) {
     Type* t = kind == GenKind::Generator ? vm.types.generator : kind == GenKind::Coroutine ? vm.types.coroutine : vm.types.async_generator;
     auto* g = new Generator(t, kind, Value::borrow(frame));
     frame->owner = g;
     g->name = fn->name;
     g->qualname = fn->qualname;
+    if (kind == GenKind::Coroutine && vm.coroutine_origin_depth > 0) g->origin = coroutine_origin(vm, vm.coroutine_origin_depth);
     return Value::steal(g);
 }
 
@@ -360,6 +385,15 @@ static Value gen_getattr(VM& vm, const Value& self, Str* name) {
         if (suffix == "running") return Value::boolean(g->state == GenState::Running);
         if (suffix == "suspended") return Value::boolean(g->state == GenState::Suspended);
         if (suffix == "code") return g->frame ? g->frame.as<Frame>()->code : Value::none();
+        if (suffix == "origin" && g->kind == GenKind::Coroutine) {
+            if (!g->origin) return Value::none();
+            std::vector<Value> frames;
+            for (auto& e : g->origin.as<Tuple>()->items) {
+                const auto& x = e.as<Tuple>()->items;
+                frames.push_back(new_tuple(vm, {x[0], x[1], x[2]}));
+            }
+            return new_tuple(vm, std::move(frames));
+        }
         if (suffix == "await" || suffix == "yieldfrom") {
             Value y = gen_yielding_from(g);
             return y ? y : Value::none();
@@ -381,11 +415,25 @@ static void report_unraisable(VM& vm, const std::string& where) {
 
 static Value asyncgen_hook(VM& vm, std::size_t which);
 
+// warnings._warn_unawaited_coroutine: the origin as traceback.format_list prints it, outermost
+// first, after a "Coroutine created at" line (the message's trailing newline stripped).
+static std::string origin_lines(const Value& origin) {
+    std::string out = "\nCoroutine created at (most recent call last)";
+    const auto& frames = origin.as<Tuple>()->items;
+    for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
+        const auto& e = it->as<Tuple>()->items;
+        out += fmt::format("\n  File \"{}\", line {}, in {}", e[0].as<Str>()->text, e[1].as_int(), e[2].as<Str>()->text);
+        if (!e[3].is_none()) out += "\n    " + e[3].as<Str>()->text;
+    }
+    return out;
+}
+
 static void gen_finalize(VM& vm, Object* self) {
     Generator* g = static_cast<Generator*>(self);
     Value saved_exc = take_error(vm);
     if (g->kind == GenKind::Coroutine && g->state == GenState::Created) {
         std::string msg = fmt::format("coroutine '{}' was never awaited", g->qualname.as<Str>()->text);
+        if (g->origin) msg += origin_lines(g->origin);
         vm.warn(vm.exc.RuntimeWarning, msg, 1);
         if (!vm.thread.frame) {}
     } else if (g->state == GenState::Suspended) {
@@ -396,7 +444,7 @@ static void gen_finalize(VM& vm, Object* self) {
             where = r ? r.as<Str>()->text : "<generator>";
         }
         Value finalizer;
-        if (g->kind == GenKind::AsyncGenerator && g->hooks_called) finalizer = asyncgen_hook(vm, 1);
+        if (g->kind == GenKind::AsyncGenerator && g->hooks_called && !g->ag_closed) finalizer = asyncgen_hook(vm, 1);
         if (finalizer) {
             // The event loop's finalizer schedules agen.aclose() as a task (and so resurrects it).
             if (!call(vm, finalizer, {keep})) report_unraisable(vm, where);
@@ -477,20 +525,58 @@ struct AsyncGenOp : Object {
     int state = 0;    // 0 init, 1 iterating, 2 closed
 };
 
+// CPython names the method that made the awaitable: athrow()/aclose() objects are another type.
+static const char* reuse_message(VM& vm, const AsyncGenOp* op) {
+    return op->type == vm.types.async_gen_athrow ? "cannot reuse already awaited aclose()/athrow()"
+                                                 : "cannot reuse already awaited __anext__()/asend()";
+}
+
+static const char* running_message(VM& vm, const AsyncGenOp* op) {
+    if (op->type == vm.types.async_gen_asend) return "anext(): asynchronous generator is already running";
+    return op->closing ? "aclose(): asynchronous generator is already running"
+                       : "athrow(): asynchronous generator is already running";
+}
+
 static Value agen_step(VM& vm, AsyncGenOp* op, Value send_value, Value throw_exc) {
     Generator* g = op->agen.as<Generator>();
-    if (op->state == 2) return raise(vm, vm.exc.RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    if (op->state == 2) return raise(vm, vm.exc.RuntimeError, reuse_message(vm, op));
+    bool athrow = op->type == vm.types.async_gen_athrow;
+    if (athrow && !throw_exc && g->state == GenState::Closed) {
+        // athrow()/aclose() of a finished generator: nothing to do, the await gives None.
+        op->state = 2;
+        return raise_with_args(vm, vm.exc.StopIteration, {});
+    }
+    if (op->state == 0 && g->running_async) {
+        // Another awaitable of this generator is suspended in an await inside it (two tasks
+        // sharing one async generator): CPython refuses to start a second one.
+        op->state = 2;
+        return raise(vm, vm.exc.RuntimeError, running_message(vm, op));
+    }
+    if (op->state == 0 && athrow && !throw_exc && g->ag_closed) {
+        // Closed by aclose() but still suspended (it ignored GeneratorExit).
+        op->state = 2;
+        return raise_with_args(vm, vm.exc.StopAsyncIteration, {});
+    }
+    if (op->state == 0 && op->closing && !throw_exc) g->ag_closed = true;
     Budget local;
     Value result;
     Exit e;
     ++vm.thread.native_depth;
-    if (op->state == 0) {
+    g->running_async = true;
+    if (op->state == 0 && throw_exc) {
+        // CPython 3.13 (async_gen_asend_throw/async_gen_athrow_throw): throw() on an awaitable
+        // that has not started throws straight into the generator, as a task cancelled before
+        // its first step does with a scheduled aclose().
+        op->state = 1;
+        e = gen_throw(vm, g, throw_exc, shared_budget(vm, local), result);
+    } else if (op->state == 0) {
         op->state = 1;
         if (op->throwing) {
             Value exc = op->closing ? make_exception(vm, vm.exc.GeneratorExit, {}) : op->value;
             if (g->state == GenState::Created && op->closing) {
                 g->state = GenState::Closed;
                 g->frame = Value();
+                g->running_async = false;
                 --vm.thread.native_depth;
                 op->state = 2;
                 return raise_with_args(vm, vm.exc.StopIteration, {});
@@ -505,6 +591,8 @@ static Value agen_step(VM& vm, AsyncGenOp* op, Value send_value, Value throw_exc
         e = gen_send(vm, g, send_value, shared_budget(vm, local), result);
     }
     --vm.thread.native_depth;
+    // The generator stays busy only while it is suspended in an await (a yield passed through).
+    if (e != Exit::Yielded || g->last_yield_wrapped) g->running_async = false;
     if (e == Exit::Yielded) {
         if (g->last_yield_wrapped) {
             op->state = 2;
@@ -516,16 +604,19 @@ static Value agen_step(VM& vm, AsyncGenOp* op, Value send_value, Value throw_exc
     op->state = 2;
     if (e == Exit::Returned) {
         if (op->closing) return raise_with_args(vm, vm.exc.StopIteration, {});
+        g->ag_closed = true;
         return raise_with_args(vm, vm.exc.StopAsyncIteration, {});
     }
     if (e == Exit::OutOfBudget) {
         vm.budget_exhausted = true;
         return raise(vm, vm.exc.SystemError, "instruction budget exhausted inside a native call");
     }
-    if (op->closing && (error_matches(vm, vm.exc.GeneratorExit) || error_matches(vm, vm.exc.StopAsyncIteration))) {
+    bool ended = error_matches(vm, vm.exc.GeneratorExit) || error_matches(vm, vm.exc.StopAsyncIteration);
+    if (op->closing && ended) {
         clear_error(vm);
         return raise_with_args(vm, vm.exc.StopIteration, {});
     }
+    if (ended) g->ag_closed = true;
     return {};
 }
 
@@ -597,7 +688,8 @@ static Value m_aclose(VM& vm, Args a) {
 static Value frame_getattr(VM& vm, const Value& self, Str* name) {
     Frame* f = self.as<Frame>();
     const std::string& n = name->text;
-    if (n == "f_lineno") return Value::integer(f->line());
+    // A generator or coroutine that has not started is at its def line (CPython's RETURN_GENERATOR).
+    if (n == "f_lineno") return Value::integer(f->owner && f->owner->state == GenState::Created ? f->code_obj()->co->firstlineno : f->line());
     if (n == "f_code") return f->code;
     if (n == "f_globals") return f->globals;
     if (n == "f_back") return f->back ? Value::borrow(f->back) : Value::none();

@@ -98,6 +98,54 @@ void Frame::clear_stack() {
 }
 
 // The handled exception (sys.exc_info()): the innermost non-None entry.
+// is_same_exception_metadata: a part of the original group (re-raised by a bare `raise`, or the
+// unhandled rest) shares its traceback, cause and context; `raise g` gives g a new traceback.
+// (Notes are not compared: CPython 3.13 keeps them in __dict__, and its parts have copies.)
+static bool same_exception_metadata(const Value& a, const Value& b) {
+    if (!is_exception(a) || !is_exception(b)) return false;
+    auto* x = a.as<ExceptionObject>();
+    auto* y = b.as<ExceptionObject>();
+    return x->traceback.is(y->traceback) && x->cause.is(y->cause) && x->context.is(y->context);
+}
+
+static void collect_leaves(VM& vm, const Value& e, std::vector<Value>& out) {
+    if (!type_of(e)->is_subtype(vm.exc.BaseExceptionGroup)) {
+        out.push_back(e);
+        return;
+    }
+    for (auto& c : e.as<ExceptionObject>()->eg_exceptions.as<Tuple>()->items) collect_leaves(vm, c, out);
+}
+
+// CPython's _PyExc_PrepReraiseStar: what an except* statement raises at its end. `excs` holds
+// what the clauses raised and the unhandled rest. Parts of the original are put back in its
+// structure (the subgroup of their leaves); new exceptions come first; a single exception is
+// raised as it is, several in ExceptionGroup('', [...]).
+static Value prep_reraise_star(VM& vm, const Value& orig, const Value& excs) {
+    std::vector<Value> raised, reraised;
+    for (auto& e : excs.as<List>()->items) {
+        if (e.is_none()) continue;
+        // A naked exception was caught: only one clause ran, so there is one thing to raise.
+        if (!type_of(orig)->is_subtype(vm.exc.BaseExceptionGroup)) return e;
+        (same_exception_metadata(e, orig) ? reraised : raised).push_back(e);
+    }
+    Value reraised_eg = Value::none();
+    if (!reraised.empty()) {
+        std::vector<Value> leaves;
+        for (auto& r : reraised) collect_leaves(vm, r, leaves);
+        Value pred = new_builtin_function(vm, "_leaf", [](VM&, Args a) -> Value {
+            for (auto& l : a[0].as<List>()->items)
+                if (l.is(a[1])) return Value::boolean(true);
+            return Value::boolean(false);
+        }, new_list(vm, std::move(leaves)));
+        reraised_eg = call_method(vm, orig, "subgroup", {pred});
+        if (!reraised_eg) return {};
+    }
+    if (raised.empty()) return reraised_eg;
+    if (!reraised_eg.is_none()) raised.push_back(reraised_eg);
+    if (raised.size() == 1) return raised[0];
+    return call(vm, Value::borrow(vm.exc.BaseExceptionGroup), {vm.empty_str, new_list(vm, std::move(raised))});
+}
+
 static Value handled_exception(Thread& th) {
     for (ExcStateNode* n = th.exc_info; n; n = n->previous)
         if (!n->value.is_null() && !n->value.is_none()) return n->value;
@@ -1616,6 +1664,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                         if (type_of(exc)->is_subtype(vm.exc.Exception) == false)
                             eg = new_exception_group(vm, vm.exc.BaseExceptionGroup, vm.empty_str, {exc});
                         eg.as<ExceptionObject>()->traceback = exc.as<ExceptionObject>()->traceback;
+                        th.exc_info->value = eg;  // the clause handles the match (CPython sets it)
                         PUSH(Value::none());
                         PUSHM(eg);
                     } else {
@@ -1627,6 +1676,8 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 Value pair = call_method(vm, exc, "split", {type});
                 if (!pair) ERROR();
                 auto& items = pair.as<Tuple>()->items;
+                // Inside the clause, `raise` and a new exception's __context__ see the match.
+                if (!items[0].is_none()) th.exc_info->value = items[0];
                 PUSH(items[1]);
                 PUSH(items[0]);
                 break;
@@ -1635,71 +1686,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 // [orig, list] -> exception to re-raise, or None.
                 Value list = POP();
                 Value orig = POP();
-                std::vector<Value> raised;
-                std::vector<Value> reraised;
-                for (auto& e : list.as<List>()->items) {
-                    if (e.is_none()) continue;
-                    raised.push_back(e);
-                }
-                if (raised.empty()) {
-                    PUSH(Value::none());
-                    break;
-                }
-                // Exceptions that are (parts of) the original keep the original's structure.
-                std::vector<Value> fresh;
-                std::vector<Value> kept;
-                for (auto& e : raised) {
-                    bool from_orig = false;
-                    if (e.is(orig)) from_orig = true;
-                    else if (is_exception(e) && type_of(e)->is_subtype(vm.exc.BaseExceptionGroup) &&
-                             is_exception(orig) && e.as<ExceptionObject>()->traceback.is(orig.as<ExceptionObject>()->traceback))
-                        from_orig = true;
-                    (from_orig ? kept : fresh).push_back(e);
-                }
-                Value keep_group;
-                if (!kept.empty()) {
-                    // Re-raised parts: the subgroup of the original made of their leaves.
-                    std::vector<Value> leaves;
-                    std::function<void(const Value&)> collect_leaves = [&](const Value& x) {
-                        if (type_of(x)->is_subtype(vm.exc.BaseExceptionGroup)) {
-                            for (auto& c : x.as<ExceptionObject>()->eg_exceptions.as<Tuple>()->items) collect_leaves(c);
-                        } else {
-                            leaves.push_back(x);
-                        }
-                    };
-                    for (auto& k : kept) collect_leaves(k);
-                    Value leafset = new_list(vm, leaves);
-                    Value pred = new_builtin_function(vm, "_leaf", [](VM& v2, Args a) -> Value {
-                        auto& ls = a[0].as<List>()->items;
-                        for (auto& l : ls)
-                            if (l.is(a[1])) return Value::boolean(true);
-                        (void)v2;
-                        return Value::boolean(false);
-                    }, leafset);
-                    if (type_of(orig)->is_subtype(vm.exc.BaseExceptionGroup)) {
-                        keep_group = call_method(vm, orig, "subgroup", {pred});
-                        if (!keep_group) ERROR();
-                    } else {
-                        keep_group = orig;
-                    }
-                }
-                if (fresh.empty()) {
-                    PUSH(keep_group.is_null() ? Value::none() : keep_group);
-                    break;
-                }
-                std::vector<Value> all = fresh;
-                if (!keep_group.is_null() && !keep_group.is_none()) all.push_back(keep_group);
-                if (all.size() == 1 && fresh.size() == 1 && keep_group.is_null()) {
-                    Value eg = new_exception_group(vm, vm.exc.ExceptionGroup, vm.empty_str, all);
-                    bool base_only = false;
-                    for (auto& e : all) base_only |= !type_of(e)->is_subtype(vm.exc.Exception);
-                    if (base_only) eg = new_exception_group(vm, vm.exc.BaseExceptionGroup, vm.empty_str, all);
-                    PUSHM(eg);
-                    break;
-                }
-                bool base_only = false;
-                for (auto& e : all) base_only |= !type_of(e)->is_subtype(vm.exc.Exception);
-                PUSH(new_exception_group(vm, base_only ? vm.exc.BaseExceptionGroup : vm.exc.ExceptionGroup, vm.empty_str, all));
+                Value r = prep_reraise_star(vm, orig, list);
+                if (!r) ERROR();
+                PUSHM(r);
                 break;
             }
             case Op::RERAISE: {
@@ -1907,12 +1896,13 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 if (h && !h.is(exc)) set_context(vm, exc, h);
             }
             auto* eo = exc.as<ExceptionObject>();
-            if (!from_hidden) eo->traceback = traceback_add(vm, eo->traceback, f, lasti);
+            // pc == 0: thrown into a frame that has not run an instruction yet.
+            if (!from_hidden) eo->traceback = traceback_add(vm, eo->traceback, f, pc > 0 ? lasti : Traceback::kAtEntry);
         }
         reraise = false;
         propagating = false;
         from_hidden = false;
-        const lang::ExceptionEntry* h = vm.budget_exhausted ? nullptr : co->co->handler_for(lasti);
+        const lang::ExceptionEntry* h = vm.budget_exhausted || pc == 0 ? nullptr : co->co->handler_for(lasti);
         if (h) {
             Value* target = stack + h->depth;
             while (sp > target) DROP();

@@ -160,6 +160,31 @@ static Value str_new(VM& vm, Type* cls, Args args) {
 
 // --- %-formatting (printf-style) for the common conversions
 
+// %c: an int code point or a one-character str, with CPython 3.13's errors.
+static bool percent_c(VM& vm, const Value& v, std::string& piece) {
+    if (is_str(v)) {
+        std::size_t n = base::cp_length(v.as<Str>()->text);
+        if (n != 1) {
+            raise(vm, vm.exc.TypeError, "%c requires int or char");
+            return false;
+        }
+        piece = v.as<Str>()->text;
+        return true;
+    }
+    if (!is_int(v)) {
+        raise(vm, vm.exc.TypeError, "%c requires int or char");
+        return false;
+    }
+    std::int64_t cp = 0;
+    if (!to_int64(v, cp) || cp < 0 || cp > 0x10FFFF) {
+        if (has_error(vm)) clear_error(vm);
+        raise(vm, vm.exc.OverflowError, "%c arg not in range(0x110000)");
+        return false;
+    }
+    piece = base::encode_utf8(static_cast<char32_t>(cp));
+    return true;
+}
+
 Value str_mod(VM& vm, const Value& fmt_v, const Value& args) {
     const std::string& f = fmt_v.as<Str>()->text;
     std::vector<Value> items;
@@ -204,6 +229,15 @@ Value str_mod(VM& vm, const Value& fmt_v, const Value& args) {
         switch (conv) {
             case 's': if (!str_into(vm, v, piece)) return {}; break;
             case 'r': if (!repr_into(vm, v, piece)) return {}; break;
+            case 'a': {
+                Value r = call(vm, vm.builtins.as<Dict>()->get("ascii"), {v});
+                if (!r) return {};
+                piece = r.as<Str>()->text;
+                break;
+            }
+            case 'c':
+                if (!percent_c(vm, v, piece)) return {};
+                break;
             case 'd': case 'i': case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'x': case 'X': case 'o': {
                 std::string pyspec;
                 std::string flags = spec;

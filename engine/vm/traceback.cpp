@@ -14,6 +14,11 @@ Value traceback_add(VM& vm, const Value& tb, Frame* frame, std::uint32_t lasti) 
     return Value::steal(new Traceback(vm.types.traceback, Value::borrow(frame), lasti, tb));
 }
 
+int Traceback::line() const {
+    const auto& co = *frame.as<Frame>()->code_obj()->co;
+    return lasti == kAtEntry ? co.firstlineno : co.line_of(lasti);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Suggestions ("Did you mean")
 // ---------------------------------------------------------------------------------------------
@@ -188,7 +193,7 @@ static std::string suggestion_suffix(VM& vm, const Value& exc) {
 // Frame lines with carets
 // ---------------------------------------------------------------------------------------------
 
-static std::string source_line(const lang::CodeObject& co, int lineno) {
+std::string source_line(const lang::CodeObject& co, int lineno) {
     if (!co.source || lineno <= 0) return "";
     const std::string& s = *co.source;
     std::size_t pos = 0;
@@ -225,6 +230,13 @@ static bool g_plain_frames = false;
 static std::string format_frame(const lang::CodeObject& co, std::uint32_t lasti, int lineno) {
     std::string out = fmt::format("  File \"{}\", line {}, in {}\n", co.filename, lineno, co.name);
     if (g_plain_frames) {
+        std::string first = source_line(co, lineno);
+        std::size_t a = first.find_first_not_of(" \t\f");
+        if (a != std::string::npos) out += "    " + first.substr(a) + "\n";
+        return out;
+    }
+    if (lasti == Traceback::kAtEntry) {
+        // The def line (or first decorator), without carets, as CPython prints RETURN_GENERATOR.
         std::string first = source_line(co, lineno);
         std::size_t a = first.find_first_not_of(" \t\f");
         if (a != std::string::npos) out += "    " + first.substr(a) + "\n";
@@ -337,7 +349,7 @@ static std::string format_stack(VM& vm, const Value& tb_head) {
     for (Value tb = tb_head; tb; tb = tb.as<Traceback>()->next) {
         auto* t = tb.as<Traceback>();
         const auto& co = *t->frame.as<Frame>()->code_obj()->co;
-        entries.push_back({&co, t->lasti, co.line_of(t->lasti)});
+        entries.push_back({&co, t->lasti, t->line()});
     }
     std::string out;
     const lang::CodeObject* last_co = nullptr;

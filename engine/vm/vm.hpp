@@ -118,6 +118,9 @@ public:
     int recursion_limit = 1000;
     Budget* current_budget = nullptr;  // the budget of the outermost run(); nested runs share it
     bool budget_exhausted = false;     // a nested run ran out: unwind everything, no handlers
+    // sys.set_coroutine_origin_tracking_depth: frames recorded for each new coroutine (asyncio's
+    // debug mode sets 10), shown by "coroutine ... was never awaited"; 0 records nothing.
+    int coroutine_origin_depth = 0;
 
     // Steps (calls and backward jumps: what a Budget counts) since the VM started. When `steps`
     // reaches `step_alarm`, the interpreter calls `step_hook` at that safe point (engine/sim's CPU

@@ -131,6 +131,10 @@ def extract_stack():
     return frames
 
 
+def frame_source(frame):
+    return linecache.getline(frame.f_code.co_filename, frame.f_lineno)
+
+
 def is_coroutine(obj):
     return isinstance(obj, (types.CoroutineType, collections.abc.Coroutine))
 

@@ -103,7 +103,10 @@ class Task(futures.Future):
         raise RuntimeError("Task does not support set_exception operation")
 
     def get_stack(self, *, limit=None):
-        return []
+        return _task_get_stack(self, limit)
+
+    def print_stack(self, *, limit=None, file=None):
+        _task_print_stack(self, limit, file)
 
     def cancel(self, msg=None):
         """Ask the task to stop: a CancelledError will be thrown into its coroutine."""
@@ -247,6 +250,71 @@ class Task(futures.Future):
         self.__step(error)
         self = None
 
+
+# --- A task's stack (CPython's base_tasks): where its coroutine is suspended, or where it failed.
+
+def _task_get_stack(task, limit):
+    frames = []
+    f = getattr(task._coro, "cr_frame", None)
+    if f is not None:
+        # A suspended coroutine's frame has no f_back: the stack is that one frame.
+        while f is not None:
+            if limit is not None:
+                if limit <= 0:
+                    break
+                limit -= 1
+            frames.append(f)
+            f = f.f_back
+        frames.reverse()
+    elif task._exception is not None:
+        tb = task._exception.__traceback__
+        while tb is not None:
+            if limit is not None:
+                if limit <= 0:
+                    break
+                limit -= 1
+            frames.append(tb.tb_frame)
+            tb = tb.tb_next
+    return frames
+
+
+def _exception_only(exc):
+    """traceback.format_exception_only's text for a task's exception."""
+    cls = type(exc)
+    name = cls.__qualname__
+    if cls.__module__ not in ("__main__", "builtins"):
+        name = cls.__module__ + "." + name
+    text = str(exc)
+    out = f"{name}: {text}\n" if text else f"{name}\n"
+    for note in getattr(exc, "__notes__", None) or ():
+        out += f"{note}\n"
+    return out
+
+
+def _task_print_stack(task, limit, file):
+    lines = []
+    for f in task.get_stack(limit=limit):
+        lines.append(f'  File "{f.f_code.co_filename}", line {f.f_lineno}, in {f.f_code.co_name}\n')
+        source = _looplab.frame_source(f).strip()
+        if source:
+            lines.append(f"    {source}\n")
+    exc = task._exception
+    if not lines:
+        head = f"No stack for {task!r}\n"
+    elif exc is not None:
+        head = f"Traceback for {task!r} (most recent call last):\n"
+    else:
+        head = f"Stack for {task!r} (most recent call last):\n"
+    tail = _exception_only(exc) if exc is not None else ""
+    if file is not None:
+        file.write(head + "".join(lines) + tail)
+        return
+    # CPython prints the heading and the exception with print(file=None), to stdout, and the
+    # frames with traceback.print_list(file=None), to stderr.
+    print(head, end="")
+    if lines:
+        _looplab.stderr("".join(lines))
+    print(tail, end="")
 
 # --- Which task is running, and which tasks exist.
 
