@@ -291,11 +291,13 @@ EM_JS(void, ll_js_write_clipboard, (const char* text), {
     }
 });
 
-EM_JS(int, ll_js_take_click_count, (int clear), {
+EM_JS(int, ll_js_take_click_count, (), {
     var counts = Module.llClickCounts;
-    if (!counts) return 0;
-    if (clear) counts.length = 0;
-    return counts.length ? counts.shift() : 0;
+    return counts && counts.length ? counts.shift() : 0;
+});
+
+EM_JS(void, ll_js_forget_click_counts, (), {
+    if (Module.llClickCounts) Module.llClickCounts.length = 0;
 });
 
 EM_JS(void, ll_js_first_frame, (), {
@@ -362,13 +364,13 @@ bool take_pending_paste()
 
 int take_click_count(int fallback)
 {
-    const int clicks = ll_js_take_click_count(0);
+    const int clicks = ll_js_take_click_count();
     return clicks > 0 ? clicks : fallback;
 }
 
 void forget_click_counts()
 {
-    ll_js_take_click_count(1);
+    ll_js_forget_click_counts();
 }
 
 void notify_first_frame()

@@ -31,6 +31,7 @@ void begin_panel(const UiContext& ctx, const char* id, const char* title, ImVec2
     ImGui::SetCursorPos(ImVec2(pad, (header_h - caption_h) * 0.5f));
     ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
     ImGui::TextUnformatted(title);
+    const float title_w = ImGui::GetItemRectSize().x; // in the caption face, popped below
     test_api::note_last_item(title);
     if (!note.empty()) {
         const float note_w = ImGui::CalcTextSize(note.data(), note.data() + note.size()).x;
@@ -40,7 +41,7 @@ void begin_panel(const UiContext& ctx, const char* id, const char* title, ImVec2
     ImGui::PopStyleColor();
     ImGui::PopFont();
     if (header_widgets) {
-        ImGui::SetCursorPos(ImVec2(pad + ImGui::CalcTextSize(title).x + pad * 1.5f, (header_h - ImGui::GetTextLineHeight()) * 0.5f));
+        ImGui::SetCursorPos(ImVec2(pad + title_w + pad * 1.5f, (header_h - ImGui::GetTextLineHeight()) * 0.5f));
         header_widgets();
     }
 

@@ -155,7 +155,7 @@ test('mouse and keyboard selection: click, drag, double-click a word, shift+arro
   assert.equal(s.editor.caret.col, 'line two here'.length);
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('End');
-  s = await waitState(page, (x) => x.editor.caret.line === 1 && x.editor.caret.col === 22, 'back to the end of line 1');
+  s = await waitState(page, (x) => x.editor.caret.line === 1 && x.editor.caret.col === 'first_word second_word'.length, 'back to the end of line 1');
   await page.keyboard.press('Home');
   s = await waitState(page, (x) => x.editor.caret.col === 0, 'Home');
   await page.keyboard.press('Control+ArrowRight');
