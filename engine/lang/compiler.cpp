@@ -459,6 +459,13 @@ private:
         }
         return const_none();
     }
+    // An attribute name as emitted: `obj.__x` inside class A is `obj._A__x` (private name
+    // mangling; plain names are not mangled here, as the symbol table keeps them as written).
+    std::uint32_t attr_idx(const std::string& attr) { return name_idx(mangled(attr)); }
+    // Names looked up by text (globals, class and module bodies) are mangled the same way, so
+    // that `def __step` in a class body binds what `self.__step` finds. Fast and cell variables
+    // are resolved by the symbol table on the names as written, and need no mangling.
+    std::string mangled(const std::string& n) { return u().scope ? mangle_name(u().scope->private_class, n) : n; }
     std::uint32_t name_idx(const std::string& n) {
         auto it = u().name_index.find(n);
         if (it != u().name_index.end()) return static_cast<std::uint32_t>(it->second);
@@ -503,9 +510,9 @@ private:
                 emit(Op::LOAD_FROM_DICT_OR_DEREF, deref_idx(n));
                 break;
             case NameAccess::Global:
-                emit(Op::LOAD_GLOBAL, (name_idx(n) << 1) | (push_null ? 1 : 0));
+                emit(Op::LOAD_GLOBAL, (name_idx(mangled(n)) << 1) | (push_null ? 1 : 0));
                 return;
-            default: emit(Op::LOAD_NAME, name_idx(n)); break;
+            default: emit(Op::LOAD_NAME, name_idx(mangled(n))); break;
         }
         if (push_null) emit(Op::PUSH_NULL);
     }
@@ -515,8 +522,8 @@ private:
             case NameAccess::Fast: emit(Op::STORE_FAST, fast_idx(n)); break;
             case NameAccess::Deref:
             case NameAccess::ClassDeref: emit(Op::STORE_DEREF, deref_idx(n)); break;
-            case NameAccess::Global: emit(Op::STORE_GLOBAL, name_idx(n)); break;
-            default: emit(Op::STORE_NAME, name_idx(n)); break;
+            case NameAccess::Global: emit(Op::STORE_GLOBAL, name_idx(mangled(n))); break;
+            default: emit(Op::STORE_NAME, name_idx(mangled(n))); break;
         }
     }
     void delete_name(const std::string& n, NameAccess acc = NameAccess::Unresolved) {
@@ -525,8 +532,8 @@ private:
             case NameAccess::Fast: emit(Op::DELETE_FAST, fast_idx(n)); break;
             case NameAccess::Deref:
             case NameAccess::ClassDeref: emit(Op::DELETE_DEREF, deref_idx(n)); break;
-            case NameAccess::Global: emit(Op::DELETE_GLOBAL, name_idx(n)); break;
-            default: emit(Op::DELETE_NAME, name_idx(n)); break;
+            case NameAccess::Global: emit(Op::DELETE_GLOBAL, name_idx(mangled(n))); break;
+            default: emit(Op::DELETE_NAME, name_idx(mangled(n))); break;
         }
     }
 
@@ -645,7 +652,7 @@ private:
                 auto* at = static_cast<const Attribute*>(t);
                 expr(at->value);
                 set_loc_expr(t);
-                emit(Op::STORE_ATTR, name_idx(at->attr));
+                emit(Op::STORE_ATTR, attr_idx(at->attr));
                 break;
             }
             case ExprKind::Subscript: {
@@ -707,7 +714,7 @@ private:
                 auto* at = static_cast<const Attribute*>(t);
                 expr(at->value);
                 set_loc_expr(t);
-                emit(Op::DELETE_ATTR, name_idx(at->attr));
+                emit(Op::DELETE_ATTR, attr_idx(at->attr));
                 break;
             }
             case ExprKind::Subscript: {
@@ -748,14 +755,14 @@ private:
             {
                 LocSave ls(*this);
                 set_loc_expr(t);
-                emit(Op::LOAD_ATTR, name_idx(at->attr) << 1);
+                emit(Op::LOAD_ATTR, attr_idx(at->attr) << 1);
             }
             expr(a->value);
             set_loc(a);
             emit(Op::BINARY_OP, static_cast<std::uint32_t>(arg));
             emit(Op::SWAP, 2);
             set_loc_expr(t);
-            emit(Op::STORE_ATTR, name_idx(at->attr));
+            emit(Op::STORE_ATTR, attr_idx(at->attr));
         } else if (auto* sub = as<Subscript>(t)) {
             expr(sub->value);
             expr(sub->slice);
@@ -1503,7 +1510,7 @@ private:
                 auto* a = static_cast<const Attribute*>(e);
                 expr(a->value);
                 set_loc_expr(e);
-                emit(Op::LOAD_ATTR, name_idx(a->attr) << 1);
+                emit(Op::LOAD_ATTR, attr_idx(a->attr) << 1);
                 break;
             }
             case ExprKind::Subscript: {
@@ -1724,7 +1731,7 @@ private:
             expr(a->value);
             LocSave ls(*this);
             set_loc_expr(a);
-            emit(Op::LOAD_ATTR, (name_idx(a->attr) << 1) | 1);
+            emit(Op::LOAD_ATTR, (attr_idx(a->attr) << 1) | 1);
         } else if (auto* n = as<Name>(c->func); n && n->access == NameAccess::Global) {
             LocSave ls(*this);
             set_loc(n);

@@ -93,6 +93,14 @@ struct ClassMethod : Object {
 // A native getter/setter attribute of a built-in type (e.g. exception.args, gen.gi_frame).
 using GetterFn = Value (*)(VM&, const Value& self);
 using SetterFn = bool (*)(VM&, const Value& self, const Value& value);  // value null: delete
+// A __slots__ name: reads and writes one slot of the owner's instances (slots.cpp).
+struct MemberDescriptor : Object {
+    MemberDescriptor(Type* t, Type* o, Value n, std::uint32_t i) : Object(t), owner(o), name(std::move(n)), index(i) {}
+    Type* owner;          // borrowed: the class's dict holds this descriptor
+    Value name;           // Str, as mangled
+    std::uint32_t index;  // into Instance::slot_values()
+};
+
 struct GetSetDescriptor : Object {
     GetSetDescriptor(Type* t, std::string n, GetterFn g, SetterFn s) : Object(t), name(std::move(n)), get(g), set(s) {}
     std::string name;

@@ -55,8 +55,19 @@ void Set::gc_traverse(GcVisit visit, void* arg) {
 }
 void Set::gc_clear() { clear(); }
 
-void Instance::gc_traverse(GcVisit visit, void* arg) { visit_value(dict, visit, arg); }
-void Instance::gc_clear() { Value dead = std::move(dict); }
+void Instance::gc_traverse(GcVisit visit, void* arg) {
+    visit_value(dict, visit, arg);
+    Value* s = slot_values();
+    for (std::uint32_t i = 0; i < nslots; ++i) visit_value(s[i], visit, arg);
+}
+void Instance::gc_clear() {
+    // Moved out first: dropping a value may run a finalizer that looks at this object.
+    std::vector<Value> dead;
+    dead.reserve(nslots + 1);
+    dead.push_back(std::move(dict));
+    Value* s = slot_values();
+    for (std::uint32_t i = 0; i < nslots; ++i) dead.push_back(std::move(s[i]));
+}
 
 void Cell::gc_traverse(GcVisit visit, void* arg) { visit_value(value, visit, arg); }
 void Cell::gc_clear() { Value dead = std::move(value); }

@@ -21,6 +21,7 @@ void init_set_types(VM& vm);
 void init_function_types(VM& vm);
 void init_exception_types(VM& vm);
 void init_generator_types(VM& vm);
+void init_member_descriptor_type(VM& vm);
 void init_core_builtins(VM& vm);
 
 // Allocates a bare built-in type object (no slots yet).
@@ -30,6 +31,9 @@ Object* alloc_instance(VM& vm, Type* cls);
 Object* alloc_exception(VM& vm, Type* cls);
 // CALL's inline-__init__ fast path (type.cpp).
 bool python_init_of(VM& vm, Type* cls, Value& init_fn);
+// A new class's __slots__ (slots.cpp): member descriptors in its dict, its instances' slot
+// count and whether they keep a __dict__. False with an exception set for a bad declaration.
+bool init_class_slots(VM& vm, Type* cls);
 // Recomputes a user class's slot trampolines from its dunders (after creation or a dunder set).
 void fixup_slots(VM& vm, Type* cls);
 

@@ -149,10 +149,28 @@ private:
     std::size_t fill_ = 0;  // live + dummy
 };
 
+// The __slots__ count an instance is allocated with: `new (InstanceSlots{n}) Instance(type, n)`.
+struct InstanceSlots {
+    std::uint32_t n;
+};
+
 // An instance of a user class (or of `object()`): attributes in a dict created on first store.
+// A class with __slots__ (slots.cpp) gives its plain instances a fixed array of Values right
+// after the object instead: one allocation, no dict, and an attribute is an indexed load.
 struct Instance : Object {
     explicit Instance(Type* t) : Object(t) {}
+    Instance(Type* t, InstanceSlots s);
+    ~Instance() override;
+    static void* operator new(std::size_t size) { return Object::operator new(size); }
+    static void* operator new(std::size_t size, InstanceSlots s);
+    static void operator delete(void* p, std::size_t size) { Object::operator delete(p, size); }
+    static void operator delete(void* p, InstanceSlots s);  // only if the constructor throws
+
     Value dict;  // a Dict, or null until the first attribute is stored
+    // Slot values (null: unset) follow the object; only plain Instances (alloc_instance) have
+    // any, so `this + 1` is always the end of the object.
+    std::uint32_t nslots = 0;
+    Value* slot_values() { return reinterpret_cast<Value*>(this + 1); }
     Dict* ensure_dict(VM& vm);
     void gc_traverse(GcVisit visit, void* arg) override;
     void gc_clear() override;

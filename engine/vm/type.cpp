@@ -56,8 +56,6 @@ Value Type::lookup(Str* key, std::int32_t** hint) const {
 
 Value Type::lookup(std::string_view key) const { return lookup(current_vm().intern(key)); }
 
-Object* alloc_instance(VM&, Type* cls) { return new Instance(cls); }
-
 // ---------------------------------------------------------------------------------------------
 // object
 // ---------------------------------------------------------------------------------------------
@@ -586,6 +584,7 @@ Value new_class(VM& vm, std::string name, Type* base, Value ns, std::string modu
     // __init_subclass__ / __class_getitem__ are implicitly classmethods.
     if (Value is = d->get("__init_subclass__"); is && is_type(is, vm.types.function))
         d->set(vm, "__init_subclass__", Value::steal(new ClassMethod(vm.types.classmethod, is)));
+    if (!init_class_slots(vm, cls)) return {};
     fixup_slots(vm, cls);
     type_modified(vm);
     if (Value cell = d->get("__classcell__")) {

@@ -125,6 +125,8 @@ struct Type : Object {
     // How many attributes instances of this class have had at most: a new instance __dict__ is
     // made that big at once (fewer regrowths per object, and no doubling slack).
     std::uint32_t instance_dict_hint = 0;
+    // How many __slots__ values instances carry, this class's and its bases' (slots.cpp).
+    std::uint32_t slot_count = 0;
     // Creates an uninitialised instance of this (possibly user-derived) type; inherited from the
     // nearest built-in base, so `class E(Exception)` instances are ExceptionObjects.
     Object* (*alloc)(VM&, Type* cls) = nullptr;

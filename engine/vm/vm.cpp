@@ -96,6 +96,7 @@ VM::VM() {
     types.staticmethod = mk("staticmethod", nullptr, kTypeBaseType);
     types.classmethod = mk("classmethod", nullptr, kTypeBaseType);
     types.getset = mk("getset_descriptor");
+    types.member_descriptor = mk("member_descriptor");
     types.super = mk("super", nullptr, kTypeBaseType);
     types.list_iterator = mk("list_iterator");
     types.tuple_iterator = mk("tuple_iterator");
@@ -137,6 +138,7 @@ VM::VM() {
     init_function_types(*this);
     init_exception_types(*this);
     init_generator_types(*this);
+    init_member_descriptor_type(*this);
 
     modules = new_dict(*this);
     builtins = new_dict(*this);

@@ -57,6 +57,7 @@ struct BuiltinTypes {
          *traceback = nullptr, *generator = nullptr, *coroutine = nullptr,
          *async_generator = nullptr, *module = nullptr, *property = nullptr,
          *staticmethod = nullptr, *classmethod = nullptr, *getset = nullptr, *super = nullptr,
+         *member_descriptor = nullptr,
          // iterators and views
          *list_iterator = nullptr, *tuple_iterator = nullptr, *str_iterator = nullptr,
          *range_iterator = nullptr, *dict_keys = nullptr, *dict_values = nullptr,

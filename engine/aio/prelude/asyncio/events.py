@@ -14,6 +14,9 @@ _event = _looplab.event
 class Handle:
     """A callback with its arguments, queued in the loop's ready queue."""
 
+    __slots__ = ("_callback", "_args", "_cancelled", "_loop", "_source_traceback", "_repr",
+                 "__weakref__", "_context")
+
     def __init__(self, callback, args, loop, context=None):
         self._loop = loop
         self._callback = callback
@@ -74,6 +77,8 @@ class Handle:
 
 class TimerHandle(Handle):
     """A Handle that waits in the timer heap until the clock reaches `when`."""
+
+    __slots__ = ("_scheduled", "_when")
 
     def __init__(self, when, callback, args, loop, context=None):
         super().__init__(callback, args, loop, context)

@@ -51,21 +51,27 @@ def _repr_info(fut):
 class Future:
     """A result that is not there yet: pending, then finished or cancelled exactly once."""
 
-    # Class-level defaults, so that __del__ works even if __init__ failed half-way.
-    _state = _PENDING
-    _result = None
-    _exception = None
-    _loop = None
-    _source_traceback = None
-    _callbacks = None
-    _cancel_message = None
-    _cancelled_exc = None   # the CancelledError to re-raise first (keeps its message and chain)
-    _log_traceback = False  # an exception was set and nobody looked at it yet
-
-    # Set to True while a Task is suspended on us; also how isfuture() recognises us.
-    _asyncio_future_blocking = False
+    # Fixed fields, as CPython's C Future has: no per-future dict to allocate and search (one
+    # is still made if a program sets attributes of its own). __init__ sets every one first.
+    __slots__ = ("_state", "_result", "_exception", "_loop", "_source_traceback", "_callbacks",
+                 "_cancel_message",
+                 "_cancelled_exc",           # the CancelledError to re-raise first
+                 "_log_traceback",           # an exception was set and nobody looked at it yet
+                 # True while a Task is suspended on us; also how isfuture() recognises us.
+                 "_asyncio_future_blocking",
+                 "__dict__")
 
     def __init__(self, *, loop=None):
+        self._state = _PENDING
+        self._result = None
+        self._exception = None
+        self._loop = None
+        self._source_traceback = None
+        self._callbacks = None
+        self._cancel_message = None
+        self._cancelled_exc = None
+        self._log_traceback = False
+        self._asyncio_future_blocking = False
         if loop is None:
             loop = events.get_event_loop()
         self._loop = loop
@@ -79,7 +85,10 @@ class Future:
     def __del__(self):
         # CPython frees objects as soon as the last reference goes: a failed future
         # that nobody asked about is reported at that moment.
-        if not self._log_traceback:
+        try:
+            if not self._log_traceback:
+                return
+        except AttributeError:   # a subclass whose __init__ never called ours
             return
         context = {
             "message": f"{self.__class__.__name__} exception was never retrieved",

@@ -36,14 +36,21 @@ def _next_task_name():
 class Task(futures.Future):
     """A coroutine wrapped in a Future, stepped by the event loop."""
 
-    # Defaults at class level, so that __del__ works even if __init__ failed.
-    _log_destroy_pending = True   # report "destroyed but pending" (not for internal tasks)
-    _coro = None
-    _fut_waiter = None
-    _must_cancel = False
-    _num_cancels_requested = 0
+    __slots__ = ("_log_destroy_pending",   # report "destroyed but pending" (not for internal tasks)
+                 "_coro", "_name", "_context",
+                 "_fut_waiter",             # the future we are suspended on
+                 "_must_cancel",            # cancel() was asked while no future could carry it
+                 "_num_cancels_requested")
 
     def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
+        # Set before anything can fail: __del__ reads them.
+        self._log_destroy_pending = True
+        self._coro = None
+        self._name = None
+        self._context = context
+        self._fut_waiter = None
+        self._must_cancel = False
+        self._num_cancels_requested = 0
         super().__init__(loop=loop)
         if not coroutines.iscoroutine(coro):
             self._log_destroy_pending = False
@@ -52,11 +59,7 @@ class Task(futures.Future):
             self._name = _next_task_name()
         else:
             self._name = str(name)
-        self._num_cancels_requested = 0
-        self._must_cancel = False   # cancel() was asked while no future could carry it
-        self._fut_waiter = None     # the future we are suspended on
         self._coro = coro
-        self._context = context
         _event("task_created", self)
         if eager_start and self._loop.is_running():
             self._eager_start()
@@ -77,7 +80,11 @@ class Task(futures.Future):
         return f"<{self.__class__.__name__} {' '.join(info)}>"
 
     def __del__(self):
-        if self._state == _PENDING and self._log_destroy_pending:
+        try:
+            pending = self._state == _PENDING and self._log_destroy_pending
+        except AttributeError:   # a subclass whose __init__ never called ours
+            return
+        if pending:
             context = {"task": self, "message": "Task was destroyed but it is pending!"}
             if self._source_traceback:
                 context["source_traceback"] = self._source_traceback
@@ -458,6 +465,8 @@ async def sleep(delay, result=None):
 
 class _GatheringFuture(futures.Future):
     """gather()'s outer future: cancelling it cancels the children instead."""
+
+    __slots__ = ("_children", "_cancel_requested")
 
     def __init__(self, children, *, loop):
         super().__init__(loop=loop)
