@@ -17,6 +17,7 @@ struct WeakSetObject;
 struct AioState {
     EventSink* sink = nullptr;
     vm::Type* weak_set_type = nullptr;
+    vm::Type* future_iter_type = nullptr;
     std::vector<WeakSetObject*> weak_sets;  // live sets (each removes itself when freed)
     // The object a handle just stepped (a task): checked for death at the next handle boundary.
     vm::Object* death_candidate = nullptr;
@@ -36,6 +37,9 @@ vm::Type* make_weak_set_type(vm::VM& vm);
 // Releases members nobody else references (their finalizers run now, as CPython's would at the
 // moment the last reference went). `full`: every member; otherwise only the death candidate.
 void collect_weak_sets(vm::VM& vm, bool full);
+
+// `_looplab.future_iter` and its type (future_iter.cpp).
+void init_future_iter(vm::VM& vm, vm::Module* m);
 
 // The `_looplab` module's init function (looplab_module.cpp).
 bool init_looplab_module(vm::VM& vm, vm::Module* module);

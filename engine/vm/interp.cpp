@@ -337,7 +337,11 @@ static bool inline_resume_of(VM& vm, const Value& callable, Args args, InlineRes
         if (!yf) break;
         if (is_type(yf, vm.types.coroutine_wrapper)) yf = yf.as<Cell>()->value;
         Type* yt = type_of(yf);
-        if (yt != vm.types.generator && yt != vm.types.coroutine) return false;
+        if (yt != vm.types.generator && yt != vm.types.coroutine) {
+            // An iterator without throw() (a future's FutureIter): raised right at g's await.
+            if (yt->lookup(vm.intern("throw"))) return false;
+            break;
+        }
         g = yf.as<Generator>();
         if (g->state != GenState::Suspended || !g->frame_obj()) return false;
     }
@@ -1224,7 +1228,8 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     PUSHM(x);
                     break;
                 }
-                if (has_error(vm)) ERROR();
+                // A native iterator may end with StopIteration(value), as CPython's may.
+                if (has_error(vm) && !stop_iteration_ends(vm)) ERROR();
                 DROP();
                 pc = arg;
                 break;

@@ -594,7 +594,15 @@ Value get_iter(VM& vm, const Value& v) {
 Value iter_next(VM& vm, const Value& it) {
     Type* t = type_of(it);
     if (!t->slots.next) return raise_fmt(vm, vm.exc.TypeError, "'{}' object is not an iterator", t->name);
-    return t->slots.next(vm, it);
+    Value x = t->slots.next(vm, it);
+    if (!x && has_error(vm)) stop_iteration_ends(vm);
+    return x;
+}
+
+bool stop_iteration_ends(VM& vm) {
+    if (!error_matches(vm, vm.exc.StopIteration)) return false;
+    clear_error(vm);
+    return true;
 }
 
 bool collect(VM& vm, const Value& iterable, std::vector<Value>& out) {
@@ -613,7 +621,7 @@ bool collect(VM& vm, const Value& iterable, std::vector<Value>& out) {
     Type* t = type_of(it);
     for (;;) {
         Value x = t->slots.next(vm, it);
-        if (!x) return !has_error(vm);
+        if (!x) return !has_error(vm) || stop_iteration_ends(vm);
         out.push_back(std::move(x));
     }
 }

@@ -77,6 +77,9 @@ int contains(VM& vm, const Value& container, const Value& item);
 Value get_iter(VM& vm, const Value& v);        // iter(v)
 // next(it): a null Value with no exception set means exhausted.
 Value iter_next(VM& vm, const Value& it);
+// After a next slot returned null with an exception set: a StopIteration is cleared (the
+// iteration simply ended, as CPython's tp_iternext may end) and true returned; else false.
+bool stop_iteration_ends(VM& vm);
 // Collects an iterable into a vector (list(v)).
 bool collect(VM& vm, const Value& iterable, std::vector<Value>& out);
 

@@ -261,3 +261,38 @@ def set_coroutine_origin_tracking(enabled):
         sys.set_coroutine_origin_tracking_depth(12)
     else:
         sys.set_coroutine_origin_tracking_depth(_saved_depth)
+
+
+# --- await on a future --------------------------------------------------------------------------
+
+class _FutureIter:
+    """CPython's C FutureIter, in Python: hands a pending future to its task once, then returns
+    its result (the VM's native future_iter does the same without a generator frame)."""
+
+    def __init__(self, fut):
+        self._fut = fut
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        fut = self._fut
+        if fut is None:
+            raise StopIteration
+        if fut._state == "PENDING":
+            if fut._asyncio_future_blocking:
+                raise RuntimeError("await wasn't used with future")
+            fut._asyncio_future_blocking = True
+            return fut
+        self._fut = None
+        raise StopIteration(fut.result())
+
+    def send(self, value):
+        return self.__next__()
+
+    def close(self):
+        self._fut = None
+
+
+def future_iter(fut):
+    return _FutureIter(fut)

@@ -12,6 +12,7 @@ _CANCELLED = "CANCELLED"
 _FINISHED = "FINISHED"
 
 _event = _looplab.event
+_future_iter = _looplab.future_iter
 
 
 def isfuture(obj):
@@ -34,6 +35,14 @@ def _format_callbacks(callbacks):
     return f"cb=[{text}]"
 
 
+def _callback_entries(fut):
+    """The (callback, context) pairs waiting on fut, in registration order."""
+    entries = [] if fut._callback0 is None else [(fut._callback0, fut._context0)]
+    if fut._callbacks:
+        entries.extend(fut._callbacks)
+    return entries
+
+
 def _repr_info(fut):
     info = [fut._state.lower()]
     if fut._state == _FINISHED:
@@ -41,8 +50,9 @@ def _repr_info(fut):
             info.append(f"exception={fut._exception!r}")
         else:
             info.append(f"result={format_helpers.short_repr(fut._result)}")
-    if fut._callbacks:
-        info.append(_format_callbacks(fut._callbacks))
+    callbacks = _callback_entries(fut)
+    if callbacks:
+        info.append(_format_callbacks(callbacks))
     if fut._source_traceback:
         info.append(format_helpers.created_at(fut._source_traceback))
     return info
@@ -53,7 +63,10 @@ class Future:
 
     # Fixed fields, as CPython's C Future has: no per-future dict to allocate and search (one
     # is still made if a program sets attributes of its own). __init__ sets every one first.
-    __slots__ = ("_state", "_result", "_exception", "_loop", "_source_traceback", "_callbacks",
+    # The first callback has fields of its own and the list exists only for more (CPython's
+    # fut_callback0): most futures have exactly one, and then need no list and no tuple.
+    __slots__ = ("_state", "_result", "_exception", "_loop", "_source_traceback",
+                 "_callback0", "_context0", "_callbacks",
                  "_cancel_message",
                  "_cancelled_exc",           # the CancelledError to re-raise first
                  "_log_traceback",           # an exception was set and nobody looked at it yet
@@ -67,6 +80,8 @@ class Future:
         self._exception = None
         self._loop = None
         self._source_traceback = None
+        self._callback0 = None
+        self._context0 = None
         self._callbacks = None
         self._cancel_message = None
         self._cancelled_exc = None
@@ -75,7 +90,6 @@ class Future:
         if loop is None:
             loop = events.get_event_loop()
         self._loop = loop
-        self._callbacks = []
         if loop._debug:
             self._source_traceback = format_helpers.creation_stack()
 
@@ -125,15 +139,23 @@ class Future:
 
     def _schedule_callbacks(self):
         # Callbacks never run inline: each one is queued, in registration order.
+        callback = self._callback0
+        if callback is not None:
+            context = self._context0
+            self._callback0 = None
+            self._context0 = None
+            self._schedule_callback(callback, context)
         callbacks = self._callbacks
-        if not callbacks:
-            return
-        self._callbacks = []
-        for callback, context in callbacks:
-            self._loop.call_soon(callback, self, context=context)
-            waiter = getattr(callback, "__self__", None)
-            if waiter is not None and getattr(waiter, "_fut_waiter", None) is self:
-                _event("task_state", waiter, "ready", self)   # a task waiting on us wakes up
+        if callbacks:
+            self._callbacks = None
+            for callback, context in callbacks:
+                self._schedule_callback(callback, context)
+
+    def _schedule_callback(self, callback, context):
+        self._loop.call_soon(callback, self, context=context)
+        waiter = getattr(callback, "__self__", None)
+        if waiter is not None and getattr(waiter, "_fut_waiter", None) is self:
+            _event("task_state", waiter, "ready", self)   # a task waiting on us wakes up
 
     def cancelled(self):
         return self._state == _CANCELLED
@@ -162,14 +184,24 @@ class Future:
     def add_done_callback(self, fn, *, context=None):
         if self._state != _PENDING:
             self._loop.call_soon(fn, self, context=context)
+        elif self._callback0 is None and self._callbacks is None:
+            self._callback0 = fn
+            self._context0 = context
         else:
+            if self._callbacks is None:
+                self._callbacks = []
             self._callbacks.append((fn, context))
 
     def remove_done_callback(self, fn):
         """Remove every registration of fn; return how many there were."""
-        kept = [entry for entry in self._callbacks if entry[0] != fn]
-        removed = len(self._callbacks) - len(kept)
-        if removed:
+        removed = 0
+        if self._callback0 is not None and self._callback0 == fn:
+            self._callback0 = None
+            self._context0 = None
+            removed = 1
+        if self._callbacks:
+            kept = [entry for entry in self._callbacks if entry[0] != fn]
+            removed += len(self._callbacks) - len(kept)
             self._callbacks[:] = kept
         return removed
 
@@ -197,13 +229,10 @@ class Future:
         self._log_traceback = True
 
     def __await__(self):
-        if not self.done():
-            # Hand ourselves to the Task driving this coroutine: it will sleep until we are done.
-            self._asyncio_future_blocking = True
-            yield self
-        if not self.done():
-            raise RuntimeError("await wasn't used with future")
-        return self.result()
+        # A native iterator (CPython's FutureIter): while we are pending it hands us once to
+        # the Task driving the coroutine, which sleeps until we are done; then it returns
+        # our result. No generator frame stays alive while a task waits.
+        return _future_iter(self)
 
     __iter__ = __await__
 

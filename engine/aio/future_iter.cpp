@@ -1,0 +1,80 @@
+// `_looplab.future_iter(fut)`: what `await future` iterates, as CPython's C FutureIter. One small
+// native object per await instead of a Python generator and its frame, which a suspended task
+// would otherwise keep alive for as long as it waits.
+#include "engine/aio/aio_state.hpp"
+#include "engine/vm/builtins_util.hpp"
+
+namespace ll::aio {
+
+using namespace ll::vm;
+
+namespace {
+
+struct FutureIterObject : Object {
+    FutureIterObject(Type* t, Value f) : Object(t), future(std::move(f)) {}
+    Value future;  // null once the await is over
+    void gc_traverse(GcVisit visit, void* arg) override {
+        if (future.is_obj()) visit(future.obj(), arg);
+    }
+    void gc_clear() override { Value dead = std::move(future); }
+};
+
+// One step of the await (CPython's FutureIter_iternext): a pending future is handed once to the
+// task driving us, marked as blocking; a done one ends the iteration with its result.
+Value future_iter_next(VM& vm, const Value& self) {
+    auto* it = self.as<FutureIterObject>();
+    if (it->future.is_null()) return {};
+    Value fut = it->future;
+    Value state = get_attr(vm, fut, "_state");
+    if (!state) return {};
+    if (is_str(state) && state.as<Str>()->text == "PENDING") {
+        Value blocking = get_attr(vm, fut, "_asyncio_future_blocking");
+        if (!blocking) return {};
+        int set = truthy(vm, blocking);
+        if (set < 0) return {};
+        if (set) return raise(vm, vm.exc.RuntimeError, "await wasn't used with future");
+        if (!set_attr(vm, fut, vm.intern("_asyncio_future_blocking"), Value::boolean(true))) return {};
+        return fut;
+    }
+    it->future = Value();
+    Value result = call_method(vm, fut, "result", {});
+    if (!result) return {};
+    if (result.is_none()) return {};  // exhausted: the await's value is None
+    return raise_with_args(vm, vm.exc.StopIteration, {result});
+}
+
+Value fi_send(VM& vm, Args a) {
+    // Like CPython's, the value sent in is ignored: a Task resumes us with None anyway.
+    if (!lib::check_range(vm, a.size(), "send", 2, 2)) return {};
+    Value r = future_iter_next(vm, a[0]);
+    if (!r && !has_error(vm)) return raise_with_args(vm, vm.exc.StopIteration, {});
+    return r;
+}
+
+Value fi_close(VM&, Args a) {
+    a[0].as<FutureIterObject>()->future = Value();
+    return Value::none();
+}
+
+Value m_future_iter(VM& vm, Args a) {
+    if (!lib::no_kwargs(vm, a, "future_iter") || !lib::check_range(vm, a.size(), "future_iter", 1, 1)) return {};
+    return Value::steal(new FutureIterObject(aio_state(vm).future_iter_type, a[0]));
+}
+
+}  // namespace
+
+void init_future_iter(VM& vm, Module* m) {
+    AioState& st = aio_state(vm);
+    if (!st.future_iter_type) {
+        Type* t = lib::make_lib_type(vm, "FutureIter", "_asyncio");
+        t->slots.new_ = nullptr;
+        t->slots.iter = [](VM&, const Value& s) { return s; };
+        t->slots.next = future_iter_next;
+        def_method(vm, t, "send", fi_send);
+        def_method(vm, t, "close", fi_close);
+        st.future_iter_type = t;
+    }
+    def_function(vm, m, "future_iter", m_future_iter);
+}
+
+}  // namespace ll::aio
