@@ -210,7 +210,8 @@ void Session::Impl::on_event(VM& v, std::string_view kind, Args d) {
         TaskRecord r;
         r.id = static_cast<int>(tasks.size()) + 1;
         r.object = d[0].obj();
-        r.name = text_of(v, attr(v, d[0], "_name"));
+        Value name = attr(v, d[0], "_name");  // an int N until get_name() makes it "Task-N"
+        r.name = name && name.is_int() ? "Task-" + std::to_string(name.as_int()) : text_of(v, name);
         Value coro = attr(v, d[0], "_coro");
         if (coro && (is_type(coro, v.types.coroutine) || is_type(coro, v.types.generator))) {
             auto* g = coro.as<Generator>();

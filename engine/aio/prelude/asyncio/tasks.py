@@ -27,10 +27,10 @@ _PENDING = futures._PENDING
 _task_name_counter = 0
 
 
-def _next_task_name():
+def _next_task_number():
     global _task_name_counter
     _task_name_counter += 1
-    return f"Task-{_task_name_counter}"
+    return _task_name_counter
 
 
 class Task(futures.Future):
@@ -56,7 +56,9 @@ class Task(futures.Future):
             self._log_destroy_pending = False
             raise TypeError(f"a coroutine was expected, got {coro!r}")
         if name is None:
-            self._name = _next_task_name()
+            # Just the number: "Task-N" is formatted when somebody asks (as CPython 3.13 does),
+            # so a task that is never named costs no string.
+            self._name = _next_task_number()
         else:
             self._name = str(name)
         self._coro = coro
@@ -98,7 +100,10 @@ class Task(futures.Future):
         return self._context
 
     def get_name(self):
-        return self._name
+        name = self._name
+        if type(name) is int:
+            name = self._name = f"Task-{name}"
+        return name
 
     def set_name(self, value):
         self._name = str(value)
