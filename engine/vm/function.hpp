@@ -29,6 +29,18 @@ struct Code : Object {
         bool in_builtins = false;
     };
     std::vector<NameCache> name_cache;
+    // LOAD_ATTR / STORE_ATTR inline caches, one per instruction (made on first use): for objects
+    // of one type, where the attribute was found last time (interp.cpp's attr_cache_*). Valid
+    // while the VM's type generation is unchanged, so no class was created or modified since.
+    struct AttrCache {
+        enum Kind : std::uint8_t { None, Slot, InstanceDict, Method };
+        const Type* type = nullptr;
+        std::uint64_t generation = 0;
+        std::int32_t index = -1;   // Slot: the slot; InstanceDict: the dict's entries() position
+        Kind kind = None;
+        Object* method = nullptr;  // Method: the function in the class (borrowed from its dict)
+    };
+    std::vector<AttrCache> attr_cache;
     std::uint32_t nlocals = 0, ncells = 0, nfree = 0;
 };
 

@@ -240,6 +240,61 @@ static int exc_match(VM& vm, const Value& exc, const Value& type) {
     return type_of(exc)->is_subtype(type.as<Type>());
 }
 
+// --- Attribute inline caches (Code::AttrCache): where LOAD_ATTR / STORE_ATTR found a name on
+// the last object of the same type. A hit skips the type's MRO lookup and the dict search;
+// every hit is re-checked against the object itself (a slot may be unset, a dict reordered).
+
+static Code::AttrCache& attr_cache_at(Code* co, std::uint32_t at) {
+    if (co->attr_cache.empty()) co->attr_cache.resize(co->co->code.size());
+    return co->attr_cache[at];
+}
+
+static bool attr_cache_valid(VM& vm, const Code::AttrCache& c, const Value& obj) {
+    return c.kind != Code::AttrCache::None && obj.is_obj() && obj.obj()->type == c.type && c.generation == vm.type_generation;
+}
+
+// The cached location's current value, or null when the cache does not apply to this object.
+static const Value* attr_cache_load(const Code::AttrCache& c, const Value& obj, Str* name) {
+    auto* inst = static_cast<Instance*>(obj.obj());
+    if (c.kind == Code::AttrCache::Slot) {
+        const Value& v = inst->slot_values()[c.index];
+        return v.is_null() ? nullptr : &v;
+    }
+    if (c.kind != Code::AttrCache::InstanceDict || inst->dict.is_null()) return nullptr;
+    const auto& entries = inst->dict.as<Dict>()->entries();
+    if (static_cast<std::size_t>(c.index) >= entries.size()) return nullptr;
+    const Dict::Entry& e = entries[static_cast<std::size_t>(c.index)];
+    return e.key.is_obj() && e.key.obj() == name ? &e.value : nullptr;
+}
+
+// After a generic lookup or store of `name` on obj: remember where it lives, when that place
+// does not depend on anything but the object's type (no __getattr__/__setattr__ hooks, and for
+// the instance dict, no data descriptor in the class that would take precedence).
+static void attr_cache_fill(VM& vm, Code::AttrCache& c, const Value& obj, Str* name, bool store) {
+    c.kind = Code::AttrCache::None;
+    if (!obj.is_obj()) return;
+    Type* t = obj.obj()->type;
+    if (store ? t->slots.setattr != nullptr : t->slots.getattr != nullptr) return;
+    if (!name->interned) return;
+    Value descr = t->lookup(name);
+    auto* inst = static_cast<Instance*>(obj.obj());
+    if (descr && type_of(descr) == vm.types.member_descriptor) {
+        auto* m = descr.as<MemberDescriptor>();
+        if (t->alloc != alloc_instance || m->index >= inst->nslots) return;
+        c.kind = Code::AttrCache::Slot;
+        c.index = static_cast<std::int32_t>(m->index);
+    } else {
+        if (descr && type_of(descr)->slots.descr_set) return;
+        if (!t->has_flag(kTypeInstanceDict) || t->alloc != alloc_instance || inst->dict.is_null()) return;
+        std::int64_t ix = inst->dict.as<Dict>()->index_of(vm, name);
+        if (ix < 0) return;
+        c.kind = Code::AttrCache::InstanceDict;
+        c.index = static_cast<std::int32_t>(ix);
+    }
+    c.type = t;
+    c.generation = vm.type_generation;
+}
+
 // LOAD_GLOBAL's lookup through the per-instruction cache: globals, then builtins.
 static Value* cached_global(VM& vm, Code* co, std::uint32_t at, Dict* globals, Dict* builtins, Str* name) {
     if (co->name_cache.empty()) co->name_cache.resize(co->co->code.size());
@@ -714,6 +769,16 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 Str* name = names[arg >> 1].as<Str>();
                 if (arg & 1) {
                     // Method call form: [meth, self] avoids a bound-method object.
+                    Code::AttrCache& ic = attr_cache_at(co, pc - 1);
+                    if (ic.kind == Code::AttrCache::Method && attr_cache_valid(vm, ic, TOP())) {
+                        auto* inst = static_cast<Instance*>(TOP().obj());
+                        if (inst->dict.is_null() || !inst->dict.as<Dict>()->get_str(vm, name)) {
+                            Value self = std::move(TOP());
+                            TOP() = Value::borrow(ic.method);
+                            PUSHM(self);
+                            break;
+                        }
+                    }
                     Value obj = POP();
                     Type* t = type_of(obj);
                     if (!t->slots.getattr || t->slots.getattr == nullptr) {
@@ -727,6 +792,14 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                                 shadowed = !inst->dict.is_null() && inst->dict.as<Dict>()->get_str(vm, name);
                             }
                             if (plain && !shadowed) {
+                                // Cached for instances of classes whose layout we know: the
+                                // shadowing check above is all a hit must repeat.
+                                if (obj.is_obj() && t->has_flag(kTypeHeap) && t->alloc == alloc_instance && name->interned) {
+                                    ic.kind = Code::AttrCache::Method;
+                                    ic.type = t;
+                                    ic.generation = vm.type_generation;
+                                    ic.method = descr.obj();
+                                }
                                 PUSHM(descr);
                                 PUSHM(obj);
                                 break;
@@ -739,16 +812,40 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     PUSH(Value());
                     break;
                 }
+                Code::AttrCache& ic = attr_cache_at(co, pc - 1);
+                if (attr_cache_valid(vm, ic, TOP())) {
+                    if (const Value* hit = attr_cache_load(ic, TOP(), name)) {
+                        TOP() = *hit;
+                        break;
+                    }
+                }
                 Value obj = POP();
                 Value v = get_attr(vm, obj, name);
                 if (!v) ERROR();
+                attr_cache_fill(vm, ic, obj, name, false);
                 PUSHM(v);
                 break;
             }
             case Op::STORE_ATTR: {
+                Str* name = names[arg].as<Str>();
+                Code::AttrCache& ic = attr_cache_at(co, pc - 1);
+                if (attr_cache_valid(vm, ic, TOP())) {
+                    Value* hit = ic.kind == Code::AttrCache::Slot ? &static_cast<Instance*>(TOP().obj())->slot_values()[ic.index]
+                                                                  : const_cast<Value*>(attr_cache_load(ic, TOP(), name));
+                    if (hit) {
+                        // A rebinding in place; the old value goes after the store (its
+                        // finalizer may look at the object).
+                        Value old = std::move(*hit);
+                        *hit = std::move(sp[-2]);
+                        DROP();
+                        DROP();
+                        break;
+                    }
+                }
                 Value obj = POP();
                 Value v = POP();
-                if (!set_attr(vm, obj, names[arg].as<Str>(), v)) ERROR();
+                if (!set_attr(vm, obj, name, v)) ERROR();
+                attr_cache_fill(vm, ic, obj, name, true);
                 break;
             }
             case Op::DELETE_ATTR: {
