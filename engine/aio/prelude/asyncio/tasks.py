@@ -162,8 +162,9 @@ class Task(futures.Future):
             self = None
 
     def __step(self, exc=None):
-        # The hottest path of every asyncio program: done(), _enter_task() and _leave_task()
-        # are written out inline (CPython's C Task does not call them either).
+        # The hottest path of every asyncio program: done(), _enter_task(), _leave_task() and
+        # a step's common outcomes are written out inline (CPython's C Task calls none of them);
+        # an ending coroutine and unusual yields go through __step_ended and __handle_yield.
         if self._state != _PENDING:
             raise exceptions.InvalidStateError(f"_step(): already done: {self!r}, {exc!r}")
         if self._must_cancel:
@@ -177,7 +178,31 @@ class Task(futures.Future):
         _current_tasks[loop] = self
         _event("task_state", self, "running", "step")
         try:
-            self.__step_run_and_handle_result(exc)
+            try:
+                if exc is None:
+                    result = self._coro.send(None)
+                else:
+                    result = self._coro.throw(exc)
+            except BaseException as error:
+                self.__step_ended(error)
+            else:
+                if result is None:
+                    # A bare yield (sleep(0)): let everybody else run once, then continue.
+                    loop.call_soon(self.__step, context=self._context)
+                    _event("task_state", self, "ready", "yielded")
+                elif (getattr(result, "_asyncio_future_blocking", None) and result is not self and
+                      result.get_loop() is loop):
+                    # The coroutine awaits a pending future of our loop: sleep until it is done.
+                    result._asyncio_future_blocking = False
+                    result.add_done_callback(self.task_wakeup, context=self._context)
+                    self._fut_waiter = result
+                    _event("task_state", self, "pending", result)
+                    if self._must_cancel:
+                        # cancel() came while we were running: pass it on to the future.
+                        if result.cancel(msg=self._cancel_message):
+                            self._must_cancel = False
+                else:
+                    self.__handle_yield(result)   # the unusual yields, and their errors
         finally:
             if _current_tasks.get(loop) is self:
                 del _current_tasks[loop]
@@ -186,36 +211,41 @@ class Task(futures.Future):
             self = None
 
     def __step_run_and_handle_result(self, exc):
-        coro = self._coro
+        # One step for _eager_start (which does its own entering and leaving).
         try:
             if exc is None:
-                result = coro.send(None)
+                result = self._coro.send(None)
             else:
-                result = coro.throw(exc)
-        except StopIteration as stop:
+                result = self._coro.throw(exc)
+        except BaseException as error:
+            self.__step_ended(error)
+        else:
+            self.__handle_yield(result)
+        self = None
+
+    def __step_ended(self, error):
+        # The coroutine returned or raised (called while `error` is being handled).
+        if isinstance(error, StopIteration):
             if self._must_cancel:
                 # The task cancelled itself and then returned: it still ends cancelled.
                 self._must_cancel = False
                 futures.Future.cancel(self, msg=self._cancel_message)
             else:
-                futures.Future.set_result(self, stop.value)
+                futures.Future.set_result(self, error.value)
             _event("task_state", self, "done", "returned")
-        except exceptions.CancelledError as cancelled:
-            _looplab.forget_caller_frame(cancelled)
-            self._cancelled_exc = cancelled   # re-raised as is by the first result()
+        elif isinstance(error, exceptions.CancelledError):
+            _looplab.forget_caller_frame(error)
+            self._cancelled_exc = error   # re-raised as is by the first result()
             futures.Future.cancel(self)
             _event("task_state", self, "done", "cancelled")
-        except (KeyboardInterrupt, SystemExit) as fatal:
-            futures.Future.set_exception(self, fatal)
+        elif isinstance(error, (KeyboardInterrupt, SystemExit)):
+            futures.Future.set_exception(self, error)
             _event("task_state", self, "done", "raised")
-            raise
-        except BaseException as error:
+            raise error
+        else:
             _looplab.forget_caller_frame(error)
             futures.Future.set_exception(self, error)
             _event("task_state", self, "done", "raised")
-        else:
-            self.__handle_yield(result)
-        self = None
 
     def __handle_yield(self, result):
         blocking = getattr(result, "_asyncio_future_blocking", None)
