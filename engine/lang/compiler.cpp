@@ -1764,8 +1764,12 @@ private:
             }
             return;
         }
-        // General form: positional args as a tuple, keywords as a dict.
-        sequence(args, Op::BUILD_TUPLE);
+        // General form: positional args as a tuple, keywords as a dict. A lone `*x` goes to
+        // CALL_FUNCTION_EX as it is (CPython's codegen): no list built and copied for f(*t), the
+        // iterable is unpacked after the keywords are evaluated, and a non-iterable gets the
+        // call's "f() argument after * must be an iterable" message.
+        if (args.size() == 1 && as<Starred>(args[0])) expr(as<Starred>(args[0])->value);
+        else sequence(args, Op::BUILD_TUPLE);
         bool has_kw = !keywords.empty();
         if (has_kw) {
             emit(Op::BUILD_MAP, 0);

@@ -60,12 +60,17 @@ std::int64_t Dict::find(VM& vm, const Value& key, std::int64_t hash) {
 }
 
 void Dict::rebuild(std::size_t min_capacity) {
-    // Compact the entries (drop holes) and rebuild the index with room to grow.
-    std::vector<Entry> live;
-    live.reserve(used_ + 1);
-    for (auto& e : entries_)
-        if (!e.key.is_null()) live.push_back(std::move(e));
-    entries_ = std::move(live);
+    // Compact the entries (drop holes) in place, keeping the vector's capacity (reserve() made
+    // it for the expected size), and rebuild the index with room to grow.
+    if (used_ != entries_.size()) {
+        std::size_t w = 0;
+        for (std::size_t r = 0; r < entries_.size(); ++r) {
+            if (entries_[r].key.is_null()) continue;
+            if (w != r) entries_[w] = std::move(entries_[r]);
+            ++w;
+        }
+        entries_.resize(w);
+    }
     std::size_t size = 8;
     while (size * 2 < (min_capacity * 3)) size <<= 1;
     index_.assign(size, -1);
@@ -202,8 +207,8 @@ Value Dict::pop(VM& vm, const Value& key) {
 
 void Dict::reserve(std::size_t n) {
     if (!entries_.empty() || !index_.empty()) return;
-    entries_.reserve(n);
     rebuild(n);
+    entries_.reserve(n);
 }
 
 void Dict::clear() {

@@ -482,6 +482,11 @@ static Value getset_get(VM&, const Value& self, const Value& obj, const Value&) 
     return self.as<GetSetDescriptor>()->get(current_vm(), obj);
 }
 
+static Value getset_repr(VM& vm, const Value& self) {
+    auto* d = self.as<GetSetDescriptor>();
+    return new_str(vm, fmt::format("<attribute '{}' of '{}' objects>", d->name, d->owner ? d->owner->name : std::string("?")));
+}
+
 static bool getset_set(VM& vm, const Value& self, const Value& obj, const Value& value) {
     auto* d = self.as<GetSetDescriptor>();
     if (!d->set) {
@@ -618,6 +623,7 @@ void init_function_types(VM& vm) {
     Type* gs = vm.types.getset;
     gs->slots.descr_get = getset_get;
     gs->slots.descr_set = getset_set;
+    gs->slots.repr = getset_repr;
     gs->slots.new_ = nullptr;
     vm.types.cell->slots.repr = cell_repr;
     vm.types.cell->slots.new_ = nullptr;

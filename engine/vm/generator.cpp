@@ -371,35 +371,49 @@ static Value gen_repr(VM& vm, const Value& self) {
     return new_str(vm, fmt::format("<{} object {} at {:#x}>", w, g->qualname.as<Str>()->text, reinterpret_cast<std::uintptr_t>(self.obj())));
 }
 
-static Value gen_getattr(VM& vm, const Value& self, Str* name) {
-    Generator* g = self.as<Generator>();
-    std::string n = name->text;
-    if (n == "__name__") return g->name;
-    if (n == "__qualname__") return g->qualname;
-    std::string suffix = n.size() > 3 ? n.substr(3) : "";
-    std::string prefix = n.substr(0, 3);
-    bool ours = (prefix == "gi_" && g->kind == GenKind::Generator) || (prefix == "cr_" && g->kind == GenKind::Coroutine) ||
-                (prefix == "ag_" && g->kind == GenKind::AsyncGenerator);
-    if (ours) {
-        if (suffix == "frame") return g->frame.is_null() || g->state == GenState::Closed ? Value::none() : g->frame;
-        if (suffix == "running") return Value::boolean(g->state == GenState::Running);
-        if (suffix == "suspended") return Value::boolean(g->state == GenState::Suspended);
-        if (suffix == "code") return g->frame ? g->frame.as<Frame>()->code : Value::none();
-        if (suffix == "origin" && g->kind == GenKind::Coroutine) {
-            if (!g->origin) return Value::none();
-            std::vector<Value> frames;
-            for (auto& e : g->origin.as<Tuple>()->items) {
-                const auto& x = e.as<Tuple>()->items;
-                frames.push_back(new_tuple(vm, {x[0], x[1], x[2]}));
-            }
-            return new_tuple(vm, std::move(frames));
-        }
-        if (suffix == "await" || suffix == "yieldfrom") {
-            Value y = gen_yielding_from(g);
-            return y ? y : Value::none();
-        }
+// The attributes of generators, coroutines and async generators are getset descriptors on
+// their types (as in CPython), not a getattr slot: a slot would disable LOAD_ATTR's method-call
+// fast path for g.send(...), the hot call of every Task step.
+static Generator* gen_of(const Value& self) { return self.as<Generator>(); }
+static Value gen_get_name(VM&, const Value& self) { return gen_of(self)->name; }
+static Value gen_get_qualname(VM&, const Value& self) { return gen_of(self)->qualname; }
+static bool gen_set_name(VM& vm, const Value& self, const Value& v) {
+    if (v.is_null() || !is_str(v)) return raise(vm, vm.exc.TypeError, "__name__ must be set to a string object"), false;
+    gen_of(self)->name = v;
+    return true;
+}
+static bool gen_set_qualname(VM& vm, const Value& self, const Value& v) {
+    if (v.is_null() || !is_str(v)) return raise(vm, vm.exc.TypeError, "__qualname__ must be set to a string object"), false;
+    gen_of(self)->qualname = v;
+    return true;
+}
+// cr_origin and ag_running are member descriptors in CPython: their own message.
+static bool gen_set_readonly(VM& vm, const Value&, const Value&) {
+    return raise(vm, vm.exc.AttributeError, "readonly attribute"), false;
+}
+static Value gen_get_frame(VM&, const Value& self) {
+    Generator* g = gen_of(self);
+    return g->frame.is_null() || g->state == GenState::Closed ? Value::none() : g->frame;
+}
+static Value gen_get_running(VM&, const Value& self) { return Value::boolean(gen_of(self)->state == GenState::Running); }
+static Value gen_get_suspended(VM&, const Value& self) { return Value::boolean(gen_of(self)->state == GenState::Suspended); }
+static Value gen_get_code(VM&, const Value& self) {
+    Generator* g = gen_of(self);
+    return g->frame ? g->frame.as<Frame>()->code : Value::none();
+}
+static Value gen_get_yieldfrom(VM&, const Value& self) {
+    Value y = gen_yielding_from(gen_of(self));
+    return y ? y : Value::none();
+}
+static Value gen_get_origin(VM& vm, const Value& self) {
+    Generator* g = gen_of(self);
+    if (!g->origin) return Value::none();
+    std::vector<Value> frames;
+    for (auto& e : g->origin.as<Tuple>()->items) {
+        const auto& x = e.as<Tuple>()->items;
+        frames.push_back(new_tuple(vm, {x[0], x[1], x[2]}));
     }
-    return generic_getattr(vm, self, name, true);
+    return new_tuple(vm, std::move(frames));
 }
 
 // traceback.cpp: an exception formatted like CPython's unraisable hook (frames without carets).
@@ -768,11 +782,20 @@ std::vector<FrameInfo> frame_chain(VM& vm, const Value& coro, const Frame* inner
 void init_generator_types(VM& vm) {
     for (Type* t : {vm.types.generator, vm.types.coroutine, vm.types.async_generator}) {
         t->slots.repr = gen_repr;
-        t->slots.getattr = gen_getattr;
         t->slots.finalize = gen_finalize;
         t->slots.new_ = nullptr;
         def_method(vm, t, "close", m_close);
+        def_getset(vm, t, "__name__", gen_get_name, gen_set_name);
+        def_getset(vm, t, "__qualname__", gen_get_qualname, gen_set_qualname);
+        // CPython's names: gi_yieldfrom on generators, cr_await / ag_await on the others.
+        std::string p = t == vm.types.generator ? "gi_" : t == vm.types.coroutine ? "cr_" : "ag_";
+        def_getset(vm, t, p + "frame", gen_get_frame);
+        def_getset(vm, t, p + "running", gen_get_running, t == vm.types.async_generator ? gen_set_readonly : nullptr);
+        def_getset(vm, t, p + "suspended", gen_get_suspended);
+        def_getset(vm, t, p + "code", gen_get_code);
+        def_getset(vm, t, t == vm.types.generator ? "gi_yieldfrom" : p + "await", gen_get_yieldfrom);
     }
+    def_getset(vm, vm.types.coroutine, "cr_origin", gen_get_origin, gen_set_readonly);
     for (Type* t : {vm.types.generator, vm.types.coroutine}) {
         def_method(vm, t, "send", gen_method_send);
         def_method(vm, t, "throw", gen_method_throw);

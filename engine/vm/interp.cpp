@@ -295,6 +295,33 @@ static void attr_cache_fill(VM& vm, Code::AttrCache& c, const Value& obj, Str* n
     c.generation = vm.type_generation;
 }
 
+// CPython's _PyObject_FunctionStr: "module.qualname()" ("qualname()" for builtins), or str(f)
+// when it has no __qualname__. Null with an exception set on failure.
+static Value function_str(VM& vm, const Value& fn) {
+    Value qualname = get_attr(vm, fn, vm.intern("__qualname__"));
+    if (!qualname) {
+        if (!error_matches(vm, vm.exc.AttributeError)) return {};
+        clear_error(vm);
+        return str(vm, fn);
+    }
+    Value qs = str(vm, qualname);
+    if (!qs) return {};
+    Value module = get_attr(vm, fn, vm.intern("__module__"));
+    if (!module) {
+        if (!error_matches(vm, vm.exc.AttributeError)) return {};
+        clear_error(vm);
+    } else if (!module.is_none()) {
+        int same = eq(vm, module, Value::borrow(vm.intern("builtins")));
+        if (same < 0) return {};
+        if (!same) {
+            Value ms = str(vm, module);
+            if (!ms) return {};
+            return new_str(vm, ms.as<Str>()->text + "." + qs.as<Str>()->text + "()");
+        }
+    }
+    return new_str(vm, qs.as<Str>()->text + "()");
+}
+
 // LOAD_GLOBAL's lookup through the per-instruction cache: globals, then builtins.
 static Value* cached_global(VM& vm, Code* co, std::uint32_t at, Dict* globals, Dict* builtins, Str* name) {
     if (co->name_cache.empty()) co->name_cache.resize(co->co->code.size());
@@ -327,7 +354,21 @@ void auto_collect(VM& vm);
 // first (a throw goes down the `yield from`/`await` chain to the innermost), and what to send.
 struct InlineResume {
     Value receiver;               // what the call was made on (kept alive on the caller's stack)
-    std::vector<Generator*> chain;
+    // Usually one generator (a send), a few for a throw down an await chain: inline storage
+    // first, so a Task step's send() allocates nothing here.
+    struct Chain {
+        Generator* inline_[4];
+        std::vector<Generator*> more;
+        std::size_t n = 0;
+        void push_back(Generator* g) {
+            if (n < 4) inline_[n] = g;
+            else more.push_back(g);
+            ++n;
+        }
+        std::size_t size() const { return n; }
+        Generator* operator[](std::size_t i) const { return i < 4 ? inline_[i] : more[i - 4]; }
+        Generator* back() const { return (*this)[n - 1]; }
+    } chain;
     Value value;                  // the sent value, or the exception instance to throw
     bool is_throw = false;
     bool started = false;         // the innermost generator had started (not Created)
@@ -1334,6 +1375,89 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             case Op::CALL:
             case Op::CALL_KW:
             case Op::CALL_FUNCTION_EX: {
+                // Fast paths for the common calls, before the general path's many locals (each
+                // of which costs a destructor on every call): positional calls of a Python
+                // function, a bound Python method, a class with a Python __init__ or a native
+                // function, and f(*t) of a Python function with an exact tuple or list. They do
+                // exactly what the general path below does for these callables.
+                if (ins.op() != Op::CALL_KW) {
+                    const bool ex = ins.op() == Op::CALL_FUNCTION_EX;
+                    if (ex && (arg & 1)) goto call_general;
+                    Value* callable_slot = ex ? sp - 3 : sp - arg - 2;
+                    Value* self_slot = callable_slot + 1;
+                    const bool has_self = !self_slot->is_null();
+                    Type* ct = type_of(*callable_slot);
+                    Args fargs;
+                    const Value* prefix = nullptr;
+                    if (ex) {
+                        Type* st = type_of(sp[-1]);
+                        if (st == vm.types.tuple) {
+                            auto& items = sp[-1].as<Tuple>()->items;
+                            fargs = Args(items.data(), static_cast<std::uint32_t>(items.size()));
+                        } else if (st == vm.types.list) {
+                            // Only for a Python function: make_call_frame copies the items
+                            // before any code could change the list.
+                            auto& items = sp[-1].as<List>()->items;
+                            fargs = Args(items.data(), static_cast<std::uint32_t>(items.size()));
+                        } else {
+                            goto call_general;
+                        }
+                        if (has_self) prefix = self_slot;
+                    } else {
+                        fargs = has_self ? Args(self_slot, arg + 1) : Args(self_slot + 1, arg);
+                    }
+                    Function* fn = nullptr;
+                    Value init_self;
+                    if (ct == vm.types.function) {
+                        fn = callable_slot->as<Function>();
+                    } else if (ct == vm.types.method && !has_self) {
+                        auto* bm = callable_slot->as<BoundMethod>();
+                        if (!is_type(bm->func, vm.types.function)) goto call_general;
+                        if (prefix) goto call_general;
+                        fn = bm->func.as<Function>();
+                        prefix = &bm->self;  // the bound method stays on the stack until the frame is made
+                    } else if (ct == vm.types.type && !ex) {
+                        Value init_fn;
+                        Type* cls = callable_slot->as<Type>();
+                        if (!python_init_of(vm, cls, init_fn)) goto call_general;
+                        init_self = Value::steal(cls->alloc(vm, cls));
+                        fn = init_fn.as<Function>();  // the class's dict keeps it alive
+                        prefix = &init_self;
+                    } else if (ct == vm.types.builtin_function && !ex) {
+                        auto* bf = callable_slot->as<BuiltinFunction>();
+                        NativeFn nfn = bf->fn;
+                        if (!bf->self.is_null() || nfn == gen_method_send || nfn == gen_method_throw ||
+                            nfn == wrapper_method_send || nfn == wrapper_method_throw)
+                            goto call_general;
+                        SAVE_FRAME();
+                        Value r = nfn(vm, fargs);
+                        while (sp > callable_slot) DROP();
+                        if (!r) ERROR();
+                        if (vm.budget_exhausted) ERROR();
+                        PUSHM(r);
+                        YIELD_CHECK();
+                        break;
+                    } else {
+                        goto call_general;
+                    }
+                    if (fn->code_obj()->co->flags & (lang::kCoGenerator | lang::kCoCoroutine | lang::kCoAsyncGenerator))
+                        goto call_general;
+                    if (th.depth >= vm.recursion_limit) {
+                        raise(vm, vm.exc.RecursionError, "maximum recursion depth exceeded");
+                        ERROR();
+                    }
+                    if (vm.heap.byte_limit && allocated_bytes() > vm.heap.byte_limit) {
+                        no_memory(vm);
+                        ERROR();
+                    }
+                    Frame* nf = make_call_frame(vm, fn, fargs, prefix);
+                    if (!nf) ERROR();
+                    if (init_self) nf->init_self = std::move(init_self);
+                    while (sp > callable_slot) DROP();
+                    ENTER_CALL_FRAME(nf);
+                    break;
+                }
+            call_general:
                 Value kwnames_holder;
                 Value args_tuple, kwargs_dict;
                 Args args;
@@ -1346,10 +1470,12 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     if (!is_tuple(args_tuple)) {
                         std::vector<Value> items;
                         if (!collect(vm, args_tuple, items)) {
-                            if (error_matches(vm, vm.exc.TypeError)) {
+                            Type* at = type_of(args_tuple);
+                            if (error_matches(vm, vm.exc.TypeError) && !at->slots.iter && !at->slots.getitem) {
                                 clear_error(vm);
-                                raise_fmt(vm, vm.exc.TypeError, "{}() argument after * must be an iterable, not {}",
-                                          callable_name(sp[-2]), type_name(args_tuple));
+                                Value fs = function_str(vm, sp[-2]);
+                                if (fs) raise_fmt(vm, vm.exc.TypeError, "{} argument after * must be an iterable, not {}",
+                                                  fs.as<Str>()->text, type_name(args_tuple));
                             }
                             ERROR();
                         }

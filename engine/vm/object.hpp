@@ -112,7 +112,44 @@ private:
     void insert_new(std::int64_t hash, Value key, Value value);
     void rebuild(std::size_t min_capacity);
     std::vector<Entry> entries_;
-    std::vector<std::int32_t> index_;  // -1 empty, -2 dummy (deleted), else entries_ position
+    // The hash index: -1 empty, -2 dummy (deleted), else an entries_ position. The table of a
+    // small dict (8 slots: up to 5 keys, an instance's attributes) is stored inline, so making
+    // such a dict costs no allocation for it.
+    class IndexTable {
+    public:
+        IndexTable() = default;
+        IndexTable(const IndexTable&) = delete;
+        IndexTable& operator=(const IndexTable&) = delete;
+        ~IndexTable() { delete[] heap_; }
+        bool empty() const { return size_ == 0; }
+        std::size_t size() const { return size_; }
+        std::int32_t& operator[](std::size_t i) { return data()[i]; }
+        void assign(std::size_t n, std::int32_t v) {
+            if (n > kInline && n != size_) {
+                delete[] heap_;
+                heap_ = new std::int32_t[n];
+            } else if (n <= kInline && heap_) {
+                delete[] heap_;
+                heap_ = nullptr;
+            }
+            size_ = n;
+            std::int32_t* d = data();
+            for (std::size_t i = 0; i < n; ++i) d[i] = v;
+        }
+        void clear() {
+            delete[] heap_;
+            heap_ = nullptr;
+            size_ = 0;
+        }
+
+    private:
+        static constexpr std::size_t kInline = 8;
+        std::int32_t* data() { return size_ <= kInline ? inline_ : heap_; }
+        std::int32_t inline_[kInline];
+        std::int32_t* heap_ = nullptr;
+        std::size_t size_ = 0;
+    };
+    IndexTable index_;
     std::size_t used_ = 0;
     std::uint64_t version_ = 0;
     static inline std::uint64_t next_version_ = 0;

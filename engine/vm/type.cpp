@@ -156,6 +156,12 @@ static Value type_getattr(VM& vm, const Value& self, Str* name) {
         if (mt->slots.descr_get && mt->slots.descr_set)
             return mt->slots.descr_get(vm, meta_attr, self, Value::borrow(meta));
     }
+    // type's own data descriptors come before the class's dict, as in CPython: a class whose
+    // instances have a __name__ (generators, functions) or that assigns one still has its own.
+    if (name->text.size() >= 8 && name->text[0] == '_' && name->text[1] == '_') {
+        if (name->text == "__name__") return new_str(vm, cls->name);
+        if (name->text == "__qualname__") return new_str(vm, cls->qualname);
+    }
     Value attr = cls->lookup(name);
     if (attr) {
         Type* at = type_of(attr);
@@ -167,8 +173,6 @@ static Value type_getattr(VM& vm, const Value& self, Str* name) {
         if (mt->slots.descr_get) return mt->slots.descr_get(vm, meta_attr, self, Value::borrow(meta));
         return meta_attr;
     }
-    if (name->text == "__name__") return new_str(vm, cls->name);
-    if (name->text == "__qualname__") return new_str(vm, cls->qualname);
     if (name->text == "__module__") return new_str(vm, cls->module);
     if (name->text == "__dict__") return cls->dict;
     if (name->text == "__base__") return cls->base ? Value::borrow(cls->base) : Value::none();
@@ -192,6 +196,20 @@ static bool type_setattr(VM& vm, const Value& self, Str* name, const Value& valu
         raise_fmt(vm, vm.exc.TypeError,
                   "cannot set '{}' attribute of immutable type '{}'", name->text, cls->name);
         return false;
+    }
+    // __name__ / __qualname__ live on the type (type_getattr reads them before the dict).
+    if (name->text == "__name__" || name->text == "__qualname__") {
+        bool is_name = name->text == "__name__";
+        if (value.is_null()) {
+            raise_fmt(vm, vm.exc.TypeError, "cannot delete '{}' attribute of immutable type '{}'", name->text, cls->name);
+            return false;
+        }
+        if (!is_str(value)) {
+            raise_fmt(vm, vm.exc.TypeError, "can only assign string to {}.{}, not '{}'", cls->name, name->text, type_name(value));
+            return false;
+        }
+        (is_name ? cls->name : cls->qualname) = value.as<Str>()->text;
+        return true;
     }
     if (value.is_null()) {
         int r = cls->dict.as<Dict>()->del(vm, Value::borrow(name));

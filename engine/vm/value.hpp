@@ -55,8 +55,16 @@ struct Object {
 // Called when a refcount drops to zero: runs the type's finalizer, unlinks, deletes.
 void object_release(Object* o);
 
-inline void incref(Object* o) { ++o->refcount; }
-inline void decref(Object* o) {
+// Forced inline (LL_HOT_INLINE): the interpreter loop is too big for the inliner's budget, which
+// otherwise leaves reference counting and Value moves as out-of-line calls on every push and pop.
+#if defined(__GNUC__) || defined(__clang__)
+#define LL_HOT_INLINE [[gnu::always_inline]] inline
+#else
+#define LL_HOT_INLINE inline
+#endif
+
+LL_HOT_INLINE void incref(Object* o) { ++o->refcount; }
+LL_HOT_INLINE void decref(Object* o) {
     if (--o->refcount == 0) object_release(o);
 }
 
@@ -65,19 +73,19 @@ enum class Tag : std::uint8_t { Null = 0, None, Bool, Int, Float, Obj };
 // A Python value. Copying adds a reference, moving steals it, destruction drops it.
 class Value {
 public:
-    Value() noexcept : tag_(Tag::Null) { u_.i = 0; }
-    Value(const Value& o) noexcept : tag_(o.tag_), u_(o.u_) {
+    LL_HOT_INLINE Value() noexcept : tag_(Tag::Null) { u_.i = 0; }
+    LL_HOT_INLINE Value(const Value& o) noexcept : tag_(o.tag_), u_(o.u_) {
         if (tag_ == Tag::Obj) incref(u_.o);
     }
-    Value(Value&& o) noexcept : tag_(o.tag_), u_(o.u_) { o.tag_ = Tag::Null; }
-    Value& operator=(const Value& o) noexcept {
+    LL_HOT_INLINE Value(Value&& o) noexcept : tag_(o.tag_), u_(o.u_) { o.tag_ = Tag::Null; }
+    LL_HOT_INLINE Value& operator=(const Value& o) noexcept {
         if (o.tag_ == Tag::Obj) incref(o.u_.o);
         Value old(std::move(*this));
         tag_ = o.tag_;
         u_ = o.u_;
         return *this;
     }
-    Value& operator=(Value&& o) noexcept {
+    LL_HOT_INLINE Value& operator=(Value&& o) noexcept {
         if (this != &o) {
             Value old(std::move(*this));
             tag_ = o.tag_;
@@ -86,7 +94,7 @@ public:
         }
         return *this;
     }
-    ~Value() {
+    LL_HOT_INLINE ~Value() {
         if (tag_ == Tag::Obj) decref(u_.o);
     }
 
