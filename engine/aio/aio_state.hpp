@@ -18,6 +18,8 @@ struct AioState {
     EventSink* sink = nullptr;
     vm::Type* weak_set_type = nullptr;
     vm::Type* future_iter_type = nullptr;
+    vm::Type* yield_once_type = nullptr;
+    vm::Type* sleep0_type = nullptr;
     std::vector<WeakSetObject*> weak_sets;  // live sets (each removes itself when freed)
     // The object a handle just stepped (a task): checked for death at the next handle boundary.
     vm::Object* death_candidate = nullptr;
@@ -40,6 +42,9 @@ void collect_weak_sets(vm::VM& vm, bool full);
 
 // `_looplab.future_iter` and its type (future_iter.cpp).
 void init_future_iter(vm::VM& vm, vm::Module* m);
+
+// `_looplab.sleep0` and its iterator type (sleep0.cpp).
+void init_sleep0(vm::VM& vm, vm::Module* m);
 
 // The `_looplab` module's init function (looplab_module.cpp).
 bool init_looplab_module(vm::VM& vm, vm::Module* module);

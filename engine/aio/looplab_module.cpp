@@ -299,6 +299,7 @@ bool init_looplab_module(VM& vm, Module* m) {
     def_function(vm, m, "set_asyncgen_hooks", m_set_asyncgen_hooks);
     def_function(vm, m, "event", m_event);
     init_future_iter(vm, m);
+    init_sleep0(vm, m);
     return true;
 }
 

@@ -296,3 +296,15 @@ class _FutureIter:
 
 def future_iter(fut):
     return _FutureIter(fut)
+
+
+# --- await asyncio.sleep(0) ---------------------------------------------------------------------
+
+class _Sleep0:
+    """The object `await asyncio.sleep(0)` awaits: one bare yield (CPython's __sleep0)."""
+
+    def __await__(self):
+        yield
+
+
+sleep0 = _Sleep0()

@@ -470,14 +470,9 @@ eager_task_factory = create_eager_task_factory(Task)
 
 # --- sleep
 
-class _Sleep0:
-    """`await _Sleep0()` is one bare yield: the task goes to the back of the ready queue."""
-
-    def __await__(self):
-        yield
-
-
-_SLEEP0 = _Sleep0()   # one is enough: it holds no state
+# `await _SLEEP0` is one bare yield: the task goes to the back of the ready queue (CPython's
+# __sleep0 generator, made natively by _looplab).
+_SLEEP0 = _looplab.sleep0
 
 
 async def sleep(delay, result=None):
