@@ -265,7 +265,7 @@ def set_coroutine_origin_tracking(enabled):
 
 # --- await on a future --------------------------------------------------------------------------
 
-class _FutureIter:
+class FutureIter:
     """CPython's C FutureIter, in Python: hands a pending future to its task once, then returns
     its result (the VM's native future_iter does the same without a generator frame)."""
 
@@ -295,7 +295,7 @@ class _FutureIter:
 
 
 def future_iter(fut):
-    return _FutureIter(fut)
+    return FutureIter(fut)
 
 
 # --- await asyncio.sleep(0) ---------------------------------------------------------------------

@@ -72,7 +72,7 @@ class Future:
                  "_log_traceback",           # an exception was set and nobody looked at it yet
                  # True while a Task is suspended on us; also how isfuture() recognises us.
                  "_asyncio_future_blocking",
-                 "__dict__")
+                 "__dict__", "__weakref__")
 
     def __init__(self, *, loop=None):
         self._state = _PENDING
