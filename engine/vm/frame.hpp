@@ -76,7 +76,6 @@ struct Generator : Object {
     GenState state = GenState::Created;
     Value frame;          // Frame; null once closed and released
     Value name, qualname; // Str
-    Value awaiting;       // the object this coroutine is suspended in (`await x` / `yield from x`)
     // Coroutine created while origin tracking was on (asyncio debug mode): where, innermost first,
     // as (filename, lineno, name, source line or None) tuples; null otherwise.
     Value origin;

@@ -142,12 +142,12 @@ void Frame::gc_clear() {
 }
 
 void Generator::gc_traverse(GcVisit visit, void* arg) {
-    for (const Value* v : {&frame, &name, &qualname, &awaiting, &exc_state.value}) visit_value(*v, visit, arg);
+    for (const Value* v : {&frame, &name, &qualname, &exc_state.value}) visit_value(*v, visit, arg);
 }
 void Generator::gc_clear() {
     // Like CPython's gen clear: the generator ends without running its frame any further.
     state = GenState::Closed;
-    Value dead[] = {std::move(frame), std::move(awaiting), std::move(exc_state.value)};
+    Value dead[] = {std::move(frame), std::move(exc_state.value)};
     (void)dead;
 }
 
