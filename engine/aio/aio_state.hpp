@@ -20,6 +20,7 @@ struct AioState {
     vm::Type* future_iter_type = nullptr;
     vm::Type* yield_once_type = nullptr;
     vm::Type* sleep0_type = nullptr;
+    vm::Type* timer_handle_type = nullptr;  // the prelude's TimerHandle (borrowed: its module holds it)
     std::vector<WeakSetObject*> weak_sets;  // live sets (each removes itself when freed)
     // The object a handle just stepped (a task): checked for death at the next handle boundary.
     vm::Object* death_candidate = nullptr;
@@ -45,6 +46,9 @@ void init_future_iter(vm::VM& vm, vm::Module* m);
 
 // `_looplab.sleep0` and its iterator type (sleep0.cpp).
 void init_sleep0(vm::VM& vm, vm::Module* m);
+
+// `_looplab.native_timer_order` (timer_order.cpp).
+void init_timer_order(vm::VM& vm, vm::Module* m);
 
 // The `_looplab` module's init function (looplab_module.cpp).
 bool init_looplab_module(vm::VM& vm, vm::Module* module);

@@ -304,8 +304,14 @@ static Value tramp_richcompare(VM& vm, const Value& a, const Value& b, CompareOp
     Str* name = vm.intern(kCompareNames[static_cast<int>(op)]);
     Value f = t->lookup(name);
     if (!f || f.is_none()) return vm.not_implemented;
-    // A builtin (object's) comparison is not a Python function: fall back to identity rules.
-    if (is_type(f, vm.types.builtin_function)) return object_richcompare(vm, a, b, op);
+    if (is_type(f, vm.types.builtin_function)) {
+        // object's own comparison: identity rules. A native method a class was given
+        // (def_method, e.g. the prelude's TimerHandle.__lt__) is called as such.
+        Type* owner = f.as<BuiltinFunction>()->owner;
+        if (!owner || owner == vm.types.object || !owner->has_flag(kTypeHeap)) return object_richcompare(vm, a, b, op);
+        const Value args[2] = {a, b};
+        return call_object(vm, f, Args(args, 2));
+    }
     return call_with_self(vm, f, a, Args(&b, 1));
 }
 

@@ -131,6 +131,10 @@ class TimerHandle(Handle):
         return self._when
 
 
+# The timer heap's comparison, natively (the definition above says what it does).
+_looplab.native_timer_order(TimerHandle)
+
+
 class AbstractEventLoop:
     """The loop interface; BaseEventLoop is the one implementation."""
 
