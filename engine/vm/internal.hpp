@@ -30,6 +30,9 @@ Object* alloc_instance(VM& vm, Type* cls);
 Object* alloc_exception(VM& vm, Type* cls);
 // CALL's inline-__init__ fast path (type.cpp).
 bool python_init_of(VM& vm, Type* cls, Value& init_fn);
+// LOAD_SUPER_ATTR with the builtin super: super().name in frame f, as super() then getattr
+// would give it; with `method`, a function comes back unbound and *self_out is set.
+Value load_super_attr(VM& vm, Frame* f, Str* name, bool method, Value* self_out);
 // Recomputes a user class's slot trampolines from its dunders (after creation or a dunder set).
 void fixup_slots(VM& vm, Type* cls);
 
