@@ -16,6 +16,8 @@ static std::string join_names(const std::vector<std::string>& names) {
     return out;
 }
 
+static Frame* make_call_frame_general(VM& vm, Function* fn, Args args, const Value* self_prefix);
+
 Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix) {
     Code* code = fn->code_obj();
     const lang::CodeObject& co = *code->co;
@@ -40,6 +42,15 @@ Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix
         }
         return frame;
     }
+    return make_call_frame_general(vm, fn, args, self_prefix);
+}
+
+// Everything else (keywords, defaults, *args/**kwargs, cells, argument errors): out of line, so
+// that the common call above does not pay for this part's stack frame and saved registers.
+[[gnu::noinline]] static Frame* make_call_frame_general(VM& vm, Function* fn, Args args, const Value* self_prefix) {
+    Code* code = fn->code_obj();
+    const lang::CodeObject& co = *code->co;
+    std::size_t nslots = code->nlocals + code->ncells + code->nfree + static_cast<std::size_t>(co.max_stack);
     auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, code, nslots);
     frame->func = Value::borrow(fn);
     frame->globals = fn->globals;

@@ -75,11 +75,6 @@ void Frame::operator delete(Frame* f, std::destroying_delete_t) {
     Object::operator delete(f, sizeof(Frame));
 }
 
-Frame::Frame(Type* t, Code* c, std::size_t n) : Object(t), code(Value::borrow(c)), nslots(n) {
-    Value* s = slots();
-    for (std::size_t i = 0; i < n; ++i) new (s + i) Value();
-}
-
 Frame::~Frame() {
     Value* s = slots();
     for (std::size_t i = 0; i < nslots; ++i) s[i].~Value();
