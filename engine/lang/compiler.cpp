@@ -235,6 +235,7 @@ private:
                 return 1;
             case Op::LOAD_GLOBAL: return (arg & 1) ? 2 : 1;
             case Op::LOAD_ATTR: return (arg & 1) ? 1 : 0;
+            case Op::LOAD_SUPER_ATTR: return (arg & 1) ? 1 : 0;
             case Op::STORE_ATTR: case Op::DELETE_SUBSCR: case Op::BINARY_SLICE: case Op::MAP_ADD: case Op::END_ASYNC_FOR:
                 return -2;
             case Op::STORE_SUBSCR: return -3;
@@ -1508,6 +1509,12 @@ private:
             }
             case ExprKind::Attribute: {
                 auto* a = static_cast<const Attribute*>(e);
+                if (zero_arg_super(a->value)) {
+                    load_name("super", NameAccess::Global);
+                    set_loc_expr(e);
+                    emit(Op::LOAD_SUPER_ATTR, attr_idx(a->attr) << 1);
+                    break;
+                }
                 expr(a->value);
                 set_loc_expr(e);
                 emit(Op::LOAD_ATTR, attr_idx(a->attr) << 1);
@@ -1724,10 +1731,31 @@ private:
         }
     }
 
+    // `super()` with no arguments, `super` being the global/builtin name, in a function: its
+    // attributes load with LOAD_SUPER_ATTR (CPython's codegen), no super object made.
+    bool zero_arg_super(const Expr* e) const {
+        auto* c = as<Call>(e);
+        if (!c || !c->args.empty() || !c->keywords.empty()) return false;
+        auto* n = as<Name>(c->func);
+        if (!n || n->id != "super" || n->access != NameAccess::Global) return false;
+        // As CPython's can_optimize_super_call: a function with a first positional parameter
+        // and the __class__ cell; otherwise super() is an ordinary call (and fails as one).
+        const Scope* s = units_.back()->scope;
+        if (!s || !s->is_function_like() || s->argcount == 0) return false;
+        for (const std::string& fv : s->freevars)
+            if (fv == "__class__") return true;
+        return false;
+    }
+
     void call(const Call* c) {
         check_caller(c->func);
         // Method call form: obj.meth(...) -> LOAD_ATTR with the method bit.
-        if (auto* a = as<Attribute>(c->func)) {
+        if (auto* a = as<Attribute>(c->func); a && zero_arg_super(a->value)) {
+            load_name("super", NameAccess::Global);
+            LocSave ls(*this);
+            set_loc_expr(a);
+            emit(Op::LOAD_SUPER_ATTR, (attr_idx(a->attr) << 1) | 1);
+        } else if (a) {
             expr(a->value);
             LocSave ls(*this);
             set_loc_expr(a);

@@ -64,6 +64,7 @@ static void disassemble_into(const CodeObject& code, std::string& out) {
                 break;
             case Op::LOAD_GLOBAL:
             case Op::LOAD_ATTR:
+            case Op::LOAD_SUPER_ATTR:
                 if ((arg >> 1) < code.names.size()) extra = "(" + code.names[arg >> 1] + ((arg & 1) ? " + NULL/self" : "") + ")";
                 break;
             case Op::STORE_GLOBAL:

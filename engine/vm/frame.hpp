@@ -58,6 +58,12 @@ struct Frame : Object {
     void gc_clear() override;
 };
 
+// Inline: every Python call makes a frame (make_call_frame in functions.cpp).
+inline Frame::Frame(Type* t, Code* c, std::size_t n) : Object(t), code(Value::borrow(c)), nslots(n) {
+    Value* s = slots();
+    for (std::size_t i = 0; i < n; ++i) new (s + i) Value();
+}
+
 enum class GenKind : std::uint8_t { Generator, Coroutine, AsyncGenerator };
 enum class GenState : std::uint8_t { Created, Suspended, Running, Closed };
 

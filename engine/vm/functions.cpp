@@ -16,7 +16,38 @@ static std::string join_names(const std::vector<std::string>& names) {
     return out;
 }
 
+static Frame* make_call_frame_general(VM& vm, Function* fn, Args args, const Value* self_prefix);
+
 Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix) {
+    Code* code = fn->code_obj();
+    const lang::CodeObject& co = *code->co;
+    std::size_t nslots = code->nlocals + code->ncells + code->nfree + static_cast<std::size_t>(co.max_stack);
+    // The common call: exactly the positional parameters, no keywords, no *args/**kwargs,
+    // keyword-only parameters or cells. What the general code below does for it, minus its
+    // checks and closures (this runs on every Python call).
+    if (args.kwcount == 0 && args.count + (self_prefix ? 1u : 0u) == static_cast<std::size_t>(co.argcount) &&
+        co.kwonlyargcount == 0 && code->ncells == 0 &&
+        (co.flags & (lang::kCoVarargs | lang::kCoVarkeywords | lang::kCoOptimized)) == lang::kCoOptimized) {
+        auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, code, nslots);
+        frame->func = Value::borrow(fn);
+        frame->globals = fn->globals;
+        frame->builtins = fn->builtins;
+        Value* fast = frame->fast();
+        if (self_prefix) *fast++ = *self_prefix;
+        for (std::uint32_t i = 0; i < args.count; ++i) fast[i] = args.items[i];
+        if (code->nfree) {
+            Value* cells = frame->cells();
+            auto& cl = fn->closure.as<Tuple>()->items;
+            for (std::size_t i = 0; i < code->nfree; ++i) cells[i] = cl[i];
+        }
+        return frame;
+    }
+    return make_call_frame_general(vm, fn, args, self_prefix);
+}
+
+// Everything else (keywords, defaults, *args/**kwargs, cells, argument errors): out of line, so
+// that the common call above does not pay for this part's stack frame and saved registers.
+[[gnu::noinline]] static Frame* make_call_frame_general(VM& vm, Function* fn, Args args, const Value* self_prefix) {
     Code* code = fn->code_obj();
     const lang::CodeObject& co = *code->co;
     std::size_t nslots = code->nlocals + code->ncells + code->nfree + static_cast<std::size_t>(co.max_stack);

@@ -34,6 +34,9 @@ bool python_init_of(VM& vm, Type* cls, Value& init_fn);
 // A new class's __slots__ (slots.cpp): member descriptors in its dict, its instances' slot
 // count and whether they keep a __dict__. False with an exception set for a bad declaration.
 bool init_class_slots(VM& vm, Type* cls);
+// LOAD_SUPER_ATTR with the builtin super: super().name in frame f, as super() then getattr
+// would give it; with `method`, a function comes back unbound and *self_out is set.
+Value load_super_attr(VM& vm, Frame* f, Str* name, bool method, Value* self_out);
 // Recomputes a user class's slot trampolines from its dunders (after creation or a dunder set).
 void fixup_slots(VM& vm, Type* cls);
 

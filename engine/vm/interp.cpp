@@ -75,11 +75,6 @@ void Frame::operator delete(Frame* f, std::destroying_delete_t) {
     Object::operator delete(f, sizeof(Frame));
 }
 
-Frame::Frame(Type* t, Code* c, std::size_t n) : Object(t), code(Value::borrow(c)), nslots(n) {
-    Value* s = slots();
-    for (std::size_t i = 0; i < n; ++i) new (s + i) Value();
-}
-
 Frame::~Frame() {
     Value* s = slots();
     for (std::size_t i = 0; i < nslots; ++i) s[i].~Value();
@@ -1376,14 +1371,17 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             case Op::CALL_KW:
             case Op::CALL_FUNCTION_EX: {
                 // Fast paths for the common calls, before the general path's many locals (each
-                // of which costs a destructor on every call): positional calls of a Python
+                // of which costs a destructor on every call): CALL / CALL_KW of a Python
                 // function, a bound Python method, a class with a Python __init__ or a native
                 // function, and f(*t) of a Python function with an exact tuple or list. They do
                 // exactly what the general path below does for these callables.
-                if (ins.op() != Op::CALL_KW) {
+                {
                     const bool ex = ins.op() == Op::CALL_FUNCTION_EX;
                     if (ex && (arg & 1)) goto call_general;
-                    Value* callable_slot = ex ? sp - 3 : sp - arg - 2;
+                    // CALL_KW: the names tuple is on top, the keyword values are the last `nkw`
+                    // of the `arg` arguments (a constant: it outlives the call on the stack).
+                    const std::uint32_t nkw = ins.op() == Op::CALL_KW ? static_cast<std::uint32_t>(sp[-1].as<Tuple>()->items.size()) : 0;
+                    Value* callable_slot = ex ? sp - 3 : sp - arg - 2 - (ins.op() == Op::CALL_KW ? 1 : 0);
                     Value* self_slot = callable_slot + 1;
                     const bool has_self = !self_slot->is_null();
                     Type* ct = type_of(*callable_slot);
@@ -1404,7 +1402,12 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                         }
                         if (has_self) prefix = self_slot;
                     } else {
-                        fargs = has_self ? Args(self_slot, arg + 1) : Args(self_slot + 1, arg);
+                        fargs = has_self ? Args(self_slot, arg + 1 - nkw) : Args(self_slot + 1, arg - nkw);
+                        if (nkw) {
+                            fargs.kwvalues = fargs.items + fargs.count;
+                            fargs.kwnames = sp[-1].as<Tuple>()->items.data();
+                            fargs.kwcount = nkw;
+                        }
                     }
                     Function* fn = nullptr;
                     Value init_self;
@@ -2105,6 +2108,26 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             case Op::SETUP_ANNOTATIONS: {
                 Value& ns = f->locals.is_null() ? f->globals : f->locals;
                 if (!ns.as<Dict>()->get("__annotations__")) ns.as<Dict>()->set(vm, "__annotations__", new_dict(vm));
+                break;
+            }
+            case Op::LOAD_SUPER_ATTR: {
+                // super().name / super().name(...): [global super] -> [attr, null] or [func, self]
+                // (method form), or [attr] (arg & 1 clear).
+                Str* name = names[arg >> 1].as<Str>();
+                const bool method = arg & 1;
+                Value gs = POP();
+                Value v, self_v;
+                SAVE_FRAME();
+                if (gs.is_obj() && gs.obj() == vm.types.super) {
+                    v = load_super_attr(vm, f, name, method, &self_v);
+                } else {
+                    // `super` rebound at module level: call whatever it is, then get the attribute.
+                    Value sup = call_object(vm, gs, Args());
+                    if (sup) v = get_attr(vm, sup, name);
+                }
+                if (!v) ERROR();
+                PUSHM(v);
+                if (method) PUSHM(self_v);
                 break;
             }
             case Op::COUNT_:

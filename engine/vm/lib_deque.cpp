@@ -250,13 +250,13 @@ Value deque_binop(VM& vm, BinOp op, const Value& a, const Value& b) {
 // --- methods ---------------------------------------------------------------------------------
 
 Value m_append(VM& vm, Args a) {
-    if (a.size() != 2 && !method_one(vm, a, "deque.append")) return {};
+    if ((a.size() != 2 || a.has_kwargs()) && !method_one(vm, a, "deque.append")) return {};
     self_deque(a)->push_back(a[1]);
     return Value::none();
 }
 
 Value m_appendleft(VM& vm, Args a) {
-    if (a.size() != 2 && !method_one(vm, a, "deque.appendleft")) return {};
+    if ((a.size() != 2 || a.has_kwargs()) && !method_one(vm, a, "deque.appendleft")) return {};
     self_deque(a)->push_front(a[1]);
     return Value::none();
 }

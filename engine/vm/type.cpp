@@ -25,15 +25,25 @@ Value Type::lookup(Str* key) const {
     return lookup(key, &hint);
 }
 
+// The attribute cache's miss: walk the MRO and fill the entry. Out of line, so that the hit in
+// Type::lookup stays a leaf without this path's register saves.
+[[gnu::noinline]] static Value lookup_miss(VM& vm, const Type* type, const std::vector<Type*>& mro, Str* key,
+                                           VM::AttrCacheEntry& e, std::int32_t** hint);
+
 Value Type::lookup(Str* key, std::int32_t** hint) const {
     VM& vm = current_vm();
     std::size_t slot = ((reinterpret_cast<std::uintptr_t>(this) >> 4) ^ (reinterpret_cast<std::uintptr_t>(key) >> 3)) &
                        (VM::kAttrCacheSize - 1);
     VM::AttrCacheEntry& e = vm.attr_cache[slot];
-    if (e.type == this && e.name == key && e.generation == vm.type_generation) {
+    if (e.type == this && e.name == key && e.generation == vm.type_generation) [[likely]] {
         *hint = &e.dict_hint;
         return e.value;
     }
+    return lookup_miss(vm, this, mro, key, e, hint);
+}
+
+static Value lookup_miss(VM& vm, const Type* type, const std::vector<Type*>& mro, Str* key, VM::AttrCacheEntry& e,
+                         std::int32_t** hint) {
     Value found;
     for (Type* t : mro) {
         if (t->dict.is_null()) continue;
@@ -44,7 +54,7 @@ Value Type::lookup(Str* key, std::int32_t** hint) const {
         }
     }
     if (key->interned) {
-        e.type = this;
+        e.type = type;
         e.name = key;
         e.generation = vm.type_generation;
         e.value = found;
@@ -680,28 +690,70 @@ struct SuperObject : Object {
     Value obj;    // instance or class
 };
 
+// super() without arguments in frame `f`: its __class__ cell and first argument. False with
+// CPython's RuntimeError/TypeError set.
+static bool super_zero_args(VM& vm, Frame* f, Value& start, Value& obj) {
+    // The calling Python frame: a native call does not push a frame.
+    if (!f) return raise(vm, vm.exc.RuntimeError, "super(): no current frame"), false;
+    Code* code = f->code_obj();
+    const auto& co = *code->co;
+    // CPython 3.13 takes the first *positional* parameter: `def m(*args)` has none.
+    if (co.argcount == 0) return raise(vm, vm.exc.RuntimeError, "super(): no arguments"), false;
+    obj = f->fast()[0];
+    if (obj.is_null() && !code->cell2arg.empty()) {
+        for (std::size_t i = 0; i < code->cell2arg.size(); ++i)
+            if (code->cell2arg[i] == 0) obj = f->cells()[i].as<Cell>()->value;
+    }
+    for (std::size_t i = 0; i < co.freevars.size(); ++i)
+        if (co.freevars[i] == "__class__") start = f->cells()[co.cellvars.size() + i].as<Cell>()->value;
+    if (start.is_null()) return raise(vm, vm.exc.RuntimeError, "super(): __class__ cell not found"), false;
+    if (obj.is_null()) return raise(vm, vm.exc.RuntimeError, "super(): arg[0] deleted"), false;
+    if (!is_type_object(start)) return raise(vm, vm.exc.TypeError, "super() argument 1 must be a type"), false;
+    return true;
+}
+
+// super(start, obj).name: the MRO of obj's type after `start`. With `method`, a plain function
+// found for an instance comes back unbound with *self_out = obj (LOAD_ATTR's method form).
+static Value super_find(VM& vm, const Value& start_v, const Value& obj, Str* name, bool method, Value* self_out) {
+    Type* start = start_v.as<Type>();
+    Type* objtype = is_type_object(obj) && obj.as<Type>()->is_subtype(start) ? obj.as<Type>() : type_of(obj);
+    bool seen = false;
+    for (Type* t : objtype->mro) {
+        if (!seen) {
+            seen = (t == start);
+            continue;
+        }
+        Value v = t->dict.as<Dict>()->get_str(vm, name);
+        if (!v) continue;
+        Type* vt = type_of(v);
+        if (vt->slots.descr_get) {
+            bool is_cls = is_type_object(obj) && objtype == obj.as<Type>();
+            if (method && !is_cls && vt == vm.types.function) {
+                *self_out = obj;
+                return v;
+            }
+            return vt->slots.descr_get(vm, v, is_cls ? Value::none() : obj, Value::borrow(objtype));
+        }
+        return v;
+    }
+    return raise_fmt(vm, vm.exc.AttributeError, "'super' object has no attribute '{}'", name->text);
+}
+
+Value load_super_attr(VM& vm, Frame* f, Str* name, bool method, Value* self_out) {
+    Value start, obj;
+    if (!super_zero_args(vm, f, start, obj)) return {};
+    // super().__class__ is the super object's class (CPython's super_getattro skips the MRO).
+    if (name->text == "__class__") return Value::borrow(vm.types.super);
+    return super_find(vm, start, obj, name, method, self_out);
+}
+
 static Value super_new(VM& vm, Type*, Args args) {
     Value start, obj;
     if (args.size() == 2) {
         start = args[0];
         obj = args[1];
     } else if (args.size() == 0) {
-        Frame* f = vm.thread.frame;
-        // The calling Python frame: a native call does not push a frame.
-        if (!f) return raise(vm, vm.exc.RuntimeError, "super(): no current frame");
-        Code* code = f->code_obj();
-        const auto& co = *code->co;
-        if (co.argcount == 0 && !(co.flags & lang::kCoVarargs))
-            return raise(vm, vm.exc.RuntimeError, "super(): no arguments");
-        obj = f->fast()[0];
-        if (obj.is_null() && !code->cell2arg.empty()) {
-            for (std::size_t i = 0; i < code->cell2arg.size(); ++i)
-                if (code->cell2arg[i] == 0) obj = f->cells()[i].as<Cell>()->value;
-        }
-        for (std::size_t i = 0; i < co.freevars.size(); ++i)
-            if (co.freevars[i] == "__class__") start = f->cells()[co.cellvars.size() + i].as<Cell>()->value;
-        if (start.is_null()) return raise(vm, vm.exc.RuntimeError, "super(): __class__ cell not found");
-        if (obj.is_null()) return raise(vm, vm.exc.RuntimeError, "super(): arg[0] deleted");
+        if (!super_zero_args(vm, vm.thread.frame, start, obj)) return {};
     } else {
         return raise(vm, vm.exc.TypeError, "super() takes 0 to 2 arguments");
     }
@@ -714,24 +766,9 @@ static Value super_new(VM& vm, Type*, Args args) {
 
 static Value super_getattr(VM& vm, const Value& self, Str* name) {
     auto* s = self.as<SuperObject>();
-    Type* start = s->start.as<Type>();
-    Type* objtype = is_type_object(s->obj) && s->obj.as<Type>()->is_subtype(start) ? s->obj.as<Type>() : type_of(s->obj);
-    bool seen = false;
-    for (Type* t : objtype->mro) {
-        if (!seen) {
-            seen = (t == start);
-            continue;
-        }
-        Value v = t->dict.as<Dict>()->get_str(vm, name);
-        if (!v) continue;
-        Type* vt = type_of(v);
-        if (vt->slots.descr_get) {
-            bool is_cls = is_type_object(s->obj) && objtype == s->obj.as<Type>();
-            return vt->slots.descr_get(vm, v, is_cls ? Value::none() : s->obj, Value::borrow(objtype));
-        }
-        return v;
-    }
-    return raise_fmt(vm, vm.exc.AttributeError, "'super' object has no attribute '{}'", name->text);
+    // super().__class__ is the super object's class (CPython's super_getattro skips the MRO).
+    if (name->text == "__class__") return generic_getattr(vm, self, name, true);
+    return super_find(vm, s->start, s->obj, name, false, nullptr);
 }
 
 static Value super_repr(VM& vm, const Value& self) {

@@ -68,3 +68,30 @@ class Outer:
 
 
 print(type(Outer().make()).__name__, hasattr(Outer, "_Outer__Inner"))
+
+
+# super() attributes are mangled with the class they are written in.
+class Base:
+    def __secret(self):
+        return "base secret"
+
+    def reveal(self):
+        return self.__secret()
+
+
+class Derived(Base):
+    def __secret(self):
+        return "derived secret"
+
+    def both(self):
+        return self.__secret(), super().reveal(), super()._Base__secret()
+
+
+print(Derived().both())
+try:
+    class Other(Base):
+        def peek(self):
+            return super().__secret()
+    Other().peek()
+except AttributeError as e:
+    print(e)

@@ -84,7 +84,8 @@ q = collections.deque()
 q.append(1)
 q.append(2)
 print(q.popleft(), q, len(q))
-for call in [lambda: q.append(), lambda: q.popleft(1), lambda: q.append(1, 2)]:
+for call in [lambda: q.append(), lambda: q.popleft(1), lambda: q.append(1, 2), lambda: q.append(1, x=2),
+             lambda: q.appendleft(1, x=2), lambda: q.append(x=2)]:
     try:
         call()
     except TypeError as e:
