@@ -34,6 +34,9 @@ bool python_init_of(VM& vm, Type* cls, Value& init_fn);
 // A new class's __slots__ (slots.cpp): member descriptors in its dict, its instances' slot
 // count and whether they keep a __dict__. False with an exception set for a bad declaration.
 bool init_class_slots(VM& vm, Type* cls);
+// True when t's instances are plain Instance objects (t is object or a class statement's class
+// deriving from object through class statements only): what slots and attribute caches assume.
+bool has_plain_instances(VM& vm, const Type* t);
 // LOAD_SUPER_ATTR with the builtin super: super().name in frame f, as super() then getattr
 // would give it; with `method`, a function comes back unbound and *self_out is set.
 Value load_super_attr(VM& vm, Frame* f, Str* name, bool method, Value* self_out);

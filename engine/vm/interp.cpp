@@ -270,17 +270,17 @@ static void attr_cache_fill(VM& vm, Code::AttrCache& c, const Value& obj, Str* n
     if (!obj.is_obj()) return;
     Type* t = obj.obj()->type;
     if (store ? t->slots.setattr != nullptr : t->slots.getattr != nullptr) return;
-    if (!name->interned) return;
+    if (!name->interned || !has_plain_instances(vm, t)) return;
     Value descr = t->lookup(name);
     auto* inst = static_cast<Instance*>(obj.obj());
     if (descr && type_of(descr) == vm.types.member_descriptor) {
         auto* m = descr.as<MemberDescriptor>();
-        if (t->alloc != alloc_instance || m->index >= inst->nslots) return;
+        if (m->index >= inst->nslots) return;
         c.kind = Code::AttrCache::Slot;
         c.index = static_cast<std::int32_t>(m->index);
     } else {
         if (descr && type_of(descr)->slots.descr_set) return;
-        if (!t->has_flag(kTypeInstanceDict) || t->alloc != alloc_instance || inst->dict.is_null()) return;
+        if (!t->has_flag(kTypeInstanceDict) || inst->dict.is_null()) return;
         std::int64_t ix = inst->dict.as<Dict>()->index_of(vm, name);
         if (ix < 0) return;
         c.kind = Code::AttrCache::InstanceDict;
@@ -830,7 +830,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                             if (plain && !shadowed) {
                                 // Cached for instances of classes whose layout we know: the
                                 // shadowing check above is all a hit must repeat.
-                                if (obj.is_obj() && t->has_flag(kTypeHeap) && t->alloc == alloc_instance && name->interned) {
+                                if (obj.is_obj() && t->has_flag(kTypeHeap) && name->interned && has_plain_instances(vm, t)) {
                                     ic.kind = Code::AttrCache::Method;
                                     ic.type = t;
                                     ic.generation = vm.type_generation;

@@ -35,6 +35,11 @@ Object* alloc_instance(VM&, Type* cls) {
     return new Instance(cls);
 }
 
+bool has_plain_instances(VM& vm, const Type* t) {
+    while (t->has_flag(kTypeHeap)) t = t->base;
+    return t == vm.types.object;
+}
+
 // --- member descriptors
 
 namespace {
@@ -125,12 +130,10 @@ bool init_class_slots(VM& vm, Type* cls) {
     Value decl = ns->get("__slots__");
     // Slots live after a plain Instance only: other layouts (exceptions, built-in subclasses)
     // keep their attributes in the instance dict, as if __slots__ were not there.
-    const bool plain = cls->alloc == alloc_instance;
-    if (!plain) return true;
-    const bool base_plain_object = base == vm.types.object || base->alloc == alloc_instance;
+    if (!has_plain_instances(vm, cls)) return true;
     if (!decl) {
         // A subclass without __slots__ gets a __dict__ again (CPython).
-        if (base_plain_object) cls->flags |= kTypeInstanceDict;
+        cls->flags |= kTypeInstanceDict;
         return true;
     }
     std::vector<Value> items;
