@@ -524,6 +524,18 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
         }                                                        \
     } while (0)
 // A simulated thread blocked in the native just called: stop right here, frames suspended.
+// Before a Python call pushes a frame: the recursion limit and the memory cap.
+#define CHECK_CALL_LIMITS()                                                  \
+    do {                                                                     \
+        if (th.depth >= vm.recursion_limit) {                                \
+            raise(vm, vm.exc.RecursionError, "maximum recursion depth exceeded"); \
+            ERROR();                                                         \
+        }                                                                    \
+        if (vm.heap.byte_limit && allocated_bytes() > vm.heap.byte_limit) {  \
+            no_memory(vm);                                                   \
+            ERROR();                                                         \
+        }                                                                    \
+    } while (0)
 #define YIELD_CHECK()                                            \
     do {                                                         \
         if (budget.yield_now) [[unlikely]] {                     \
@@ -1445,14 +1457,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     }
                     if (fn->code_obj()->co->flags & (lang::kCoGenerator | lang::kCoCoroutine | lang::kCoAsyncGenerator))
                         goto call_general;
-                    if (th.depth >= vm.recursion_limit) {
-                        raise(vm, vm.exc.RecursionError, "maximum recursion depth exceeded");
-                        ERROR();
-                    }
-                    if (vm.heap.byte_limit && allocated_bytes() > vm.heap.byte_limit) {
-                        no_memory(vm);
-                        ERROR();
-                    }
+                    CHECK_CALL_LIMITS();
                     Frame* nf = make_call_frame(vm, fn, fargs, prefix);
                     if (!nf) ERROR();
                     if (init_self) nf->init_self = std::move(init_self);
@@ -1617,14 +1622,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     goto error_at_lasti;
                 }
                 if (pyfn && !(pyfn->code_obj()->co->flags & (lang::kCoGenerator | lang::kCoCoroutine | lang::kCoAsyncGenerator))) {
-                    if (th.depth >= vm.recursion_limit) {
-                        raise(vm, vm.exc.RecursionError, "maximum recursion depth exceeded");
-                        ERROR();
-                    }
-                    if (vm.heap.byte_limit && allocated_bytes() > vm.heap.byte_limit) {
-                        no_memory(vm);
-                        ERROR();
-                    }
+                    CHECK_CALL_LIMITS();
                     Frame* nf = make_call_frame(vm, pyfn, args, prefix);
                     if (!nf) ERROR();
                     if (init_self) nf->init_self = init_self;
@@ -2214,6 +2212,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
 #undef SYNC_LINE
 #undef ERROR
 #undef STEP
+#undef CHECK_CALL_LIMITS
 #undef YIELD_CHECK
 #undef ENTER_CALL_FRAME
 #undef ENTER_GENERATOR_FRAME
