@@ -204,7 +204,7 @@ static Value b_callable(VM& vm, Args a) {
 
 static Value b_globals(VM& vm, Args) {
     Frame* f = vm.thread.frame;
-    return f ? f->globals : Value::none();
+    return f ? Value(f->globals) : Value::none();
 }
 
 static Value b_locals(VM& vm, Args) {

@@ -28,24 +28,26 @@ struct Frame : Object {
     static void operator delete(void* p, FrameSlots slots);  // only if the constructor throws
     static void operator delete(Frame* p, std::destroying_delete_t);
 
-    Value code;         // Code
-    Value func;         // Function, or null for module/class bodies
-    Value globals;      // Dict
-    Value builtins;     // Dict
-    Value locals;       // Dict for module and class bodies (LOAD_NAME); null in functions
+    // Object references are ObjRefs (8 bytes, not a Value's 16): a suspended coroutine keeps its
+    // frame for as long as it waits, so a frame's size is part of every waiting task's.
+    ObjRef code;        // Code
+    ObjRef func;        // Function, or null for module/class bodies
+    ObjRef globals;     // Dict
+    ObjRef builtins;    // Dict
+    ObjRef locals;      // Dict for module and class bodies (LOAD_NAME); null in functions
+    ObjRef init_self;   // an inline __init__ call: the instance CALL returns
     Frame* back = nullptr;      // caller while executing (not owned)
     Generator* owner = nullptr; // generator/coroutine owning this frame (not owned)
+    Frame* paused_top = nullptr; // entry frame: the innermost frame when run() stopped early
     std::uint32_t pc = 0;       // next instruction to execute
     std::uint32_t lasti = 0;    // instruction being executed / last executed
     std::uint32_t sp = 0;       // stack depth (stack() + sp is the top)
+    std::uint32_t nslots = 0;   // [locals][cells+free][stack], stored right after the Frame
+    int last_line = -1;         // for line-step mode
     bool is_entry = false;      // RETURN here leaves run() (a native called into Python)
     bool executing = false;
     bool paused_before = false; // stopped by budget/line step: pc is the next instruction, line() is its line
-    int last_line = -1;         // for line-step mode
     bool throw_pending = false; // a generator's throw() passes through here (interp.cpp's inline throw)
-    Frame* paused_top = nullptr; // entry frame: the innermost frame when run() stopped early
-    Value init_self;            // an inline __init__ call: the instance CALL returns
-    std::size_t nslots = 0;  // [locals][cells+free][stack], stored right after the Frame
 
     Code* code_obj() const { return code.as<Code>(); }
     Value* slots() { return reinterpret_cast<Value*>(this + 1); }
@@ -59,7 +61,7 @@ struct Frame : Object {
 };
 
 // Inline: every Python call makes a frame (make_call_frame in functions.cpp).
-inline Frame::Frame(Type* t, Code* c, std::size_t n) : Object(t), code(Value::borrow(c)), nslots(n) {
+inline Frame::Frame(Type* t, Code* c, std::size_t n) : Object(t), code(ObjRef::borrow(c)), nslots(static_cast<std::uint32_t>(n)) {
     Value* s = slots();
     for (std::size_t i = 0; i < n; ++i) new (s + i) Value();
 }
@@ -80,18 +82,19 @@ struct Generator : Object {
     ~Generator() override;
     GenKind kind;
     GenState state = GenState::Created;
-    Value frame;          // Frame; null once closed and released
-    Value name, qualname; // Str
-    // Coroutine created while origin tracking was on (asyncio debug mode): where, innermost first,
-    // as (filename, lineno, name, source line or None) tuples; null otherwise.
-    Value origin;
-    ExcStateNode exc_state;
     bool running_async = false;  // async generator: an asend/athrow is in progress
     // Async generator: aclose() was called, or it ended (CPython's ag_closed): athrow() and
     // aclose() give StopAsyncIteration, and destruction closes it without the loop's finalizer.
     bool ag_closed = false;
     bool hooks_called = false;
     bool last_yield_wrapped = false;  // async generator: the last yield was a value for asend
+    // ObjRefs, not Values: every suspended task keeps two or more coroutines (see Frame).
+    ObjRef frame;          // Frame; null once closed and released
+    ObjRef name, qualname; // Str
+    // Coroutine created while origin tracking was on (asyncio debug mode): where, innermost first,
+    // as (filename, lineno, name, source line or None) tuples; null otherwise.
+    ObjRef origin;
+    ExcStateNode exc_state;
     Frame* frame_obj() const { return frame.is_null() ? nullptr : frame.as<Frame>(); }
     void gc_traverse(GcVisit visit, void* arg) override;
     void gc_clear() override;

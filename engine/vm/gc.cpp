@@ -127,7 +127,8 @@ void ExceptionObject::gc_clear() {
 }
 
 void Frame::gc_traverse(GcVisit visit, void* arg) {
-    for (const Value* v : {&code, &func, &globals, &builtins, &locals, &init_self}) visit_value(*v, visit, arg);
+    for (const ObjRef* r : {&code, &func, &globals, &builtins, &locals, &init_self})
+        if (*r) visit(r->obj(), arg);
     for (std::size_t i = 0; i < nslots; ++i) visit_value(slots()[i], visit, arg);
 }
 void Frame::gc_clear() {
@@ -136,18 +137,20 @@ void Frame::gc_clear() {
     dead.reserve(nslots + 3);
     for (std::size_t i = 0; i < nslots; ++i) dead.push_back(std::move(slots()[i]));
     sp = 0;
-    dead.push_back(std::move(func));
-    dead.push_back(std::move(locals));
-    dead.push_back(std::move(init_self));
+    dead.push_back(Value(std::move(func)));
+    dead.push_back(Value(std::move(locals)));
+    dead.push_back(Value(std::move(init_self)));
 }
 
 void Generator::gc_traverse(GcVisit visit, void* arg) {
-    for (const Value* v : {&frame, &name, &qualname, &exc_state.value}) visit_value(*v, visit, arg);
+    for (const ObjRef* r : {&frame, &name, &qualname})
+        if (*r) visit(r->obj(), arg);
+    visit_value(exc_state.value, visit, arg);
 }
 void Generator::gc_clear() {
     // Like CPython's gen clear: the generator ends without running its frame any further.
     state = GenState::Closed;
-    Value dead[] = {std::move(frame), std::move(exc_state.value)};
+    Value dead[] = {Value(std::move(frame)), std::move(exc_state.value)};
     (void)dead;
 }
 

@@ -393,13 +393,13 @@ static bool gen_set_readonly(VM& vm, const Value&, const Value&) {
 }
 static Value gen_get_frame(VM&, const Value& self) {
     Generator* g = gen_of(self);
-    return g->frame.is_null() || g->state == GenState::Closed ? Value::none() : g->frame;
+    return g->frame.is_null() || g->state == GenState::Closed ? Value::none() : Value(g->frame);
 }
 static Value gen_get_running(VM&, const Value& self) { return Value::boolean(gen_of(self)->state == GenState::Running); }
 static Value gen_get_suspended(VM&, const Value& self) { return Value::boolean(gen_of(self)->state == GenState::Suspended); }
 static Value gen_get_code(VM&, const Value& self) {
     Generator* g = gen_of(self);
-    return g->frame ? g->frame.as<Frame>()->code : Value::none();
+    return g->frame ? Value(g->frame.as<Frame>()->code) : Value::none();
 }
 static Value gen_get_yieldfrom(VM&, const Value& self) {
     Value y = gen_yielding_from(gen_of(self));

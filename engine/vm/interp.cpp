@@ -754,7 +754,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             }
             case Op::LOAD_NAME: {
                 Str* name = names[arg].as<Str>();
-                if (f->locals.is_obj() && f->locals.obj() == f->globals.obj()) {
+                if (f->locals && f->locals.obj() == f->globals.obj()) {
                     // Module level: locals are the globals, so the global cache applies.
                     Value* found = cached_global(vm, co, pc - 1, f->globals.as<Dict>(), f->builtins.as<Dict>(), name);
                     if (!found) {
@@ -786,7 +786,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             }
             case Op::STORE_NAME: {
                 Value v = POP();
-                Value& ns = f->locals.is_null() ? f->globals : f->locals;
+                const Value ns = f->locals.is_null() ? Value(f->globals) : Value(f->locals);
                 if (ns.obj()->type == vm.types.dict) {
                     Dict* d = ns.as<Dict>();
                     if (co->name_cache.empty()) co->name_cache.resize(co->co->code.size());
@@ -805,7 +805,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 break;
             }
             case Op::DELETE_NAME: {
-                Value& ns = f->locals.is_null() ? f->globals : f->locals;
+                const Value ns = f->locals.is_null() ? Value(f->globals) : Value(f->locals);
                 int r = ns.as<Dict>()->del(vm, names[arg]);
                 if (r <= 0) {
                     name_error(vm, names[arg].as<Str>(), f);
@@ -2104,7 +2104,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             case Op::STOPITERATION_ERROR:
                 break;
             case Op::SETUP_ANNOTATIONS: {
-                Value& ns = f->locals.is_null() ? f->globals : f->locals;
+                const Value ns = f->locals.is_null() ? Value(f->globals) : Value(f->locals);
                 if (!ns.as<Dict>()->get("__annotations__")) ns.as<Dict>()->set(vm, "__annotations__", new_dict(vm));
                 break;
             }

@@ -250,7 +250,7 @@ Value import_name(VM& vm, Str* name, const Value& fromlist, std::int64_t level) 
 Value import_star(VM& vm, const Value& module, Frame* f) {
     if (!is_type(module, vm.types.module)) return raise(vm, vm.exc.TypeError, "import * requires a module");
     Dict* src = module.as<Module>()->globals();
-    Value& ns = f->locals.is_null() ? f->globals : f->locals;
+    const Value ns = f->locals.is_null() ? Value(f->globals) : Value(f->locals);
     Value all = src->get("__all__");
     if (all) {
         std::vector<Value> names;

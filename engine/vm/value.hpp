@@ -140,4 +140,37 @@ private:
     } u_;
 };
 
+// An owned reference to an object (or nothing) in one pointer, where a Value spends 16 bytes:
+// for fields that only ever hold objects, in structures kept by the hundred thousand (frames).
+class ObjRef {
+public:
+    ObjRef() noexcept = default;
+    LL_HOT_INLINE ObjRef(const ObjRef& o) noexcept : p_(o.p_) { if (p_) incref(p_); }
+    LL_HOT_INLINE ObjRef(ObjRef&& o) noexcept : p_(o.p_) { o.p_ = nullptr; }
+    LL_HOT_INLINE ObjRef(const Value& v) noexcept : p_(v.is_obj() ? v.obj() : nullptr) { if (p_) incref(p_); }
+    LL_HOT_INLINE ~ObjRef() { if (p_) decref(p_); }
+    LL_HOT_INLINE ObjRef& operator=(ObjRef o) noexcept {
+        Object* old = p_;
+        p_ = o.p_;
+        o.p_ = old;  // o's destructor drops the old reference
+        return *this;
+    }
+    ObjRef& operator=(const Value& v) noexcept { return *this = ObjRef(v); }
+    ObjRef& operator=(Value&& v) noexcept { return *this = ObjRef::steal(v.is_obj() ? v.release() : nullptr); }
+    static ObjRef steal(Object* o) noexcept { ObjRef r; r.p_ = o; return r; }
+    static ObjRef borrow(Object* o) noexcept { if (o) incref(o); return steal(o); }
+
+    bool is_null() const { return p_ == nullptr; }
+    explicit operator bool() const { return p_ != nullptr; }
+    Object* obj() const { return p_; }
+    template <class T>
+    T* as() const { return static_cast<T*>(p_); }
+    // As a Value: a new reference (or a null Value).
+    operator Value() const& { return p_ ? Value::borrow(p_) : Value(); }
+    operator Value() && { Object* o = p_; p_ = nullptr; return o ? Value::steal(o) : Value(); }
+
+private:
+    Object* p_ = nullptr;
+};
+
 }  // namespace ll::vm
