@@ -22,17 +22,25 @@ Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix
     Code* code = fn->code_obj();
     const lang::CodeObject& co = *code->co;
     std::size_t nslots = code->nlocals + code->ncells + code->nfree + static_cast<std::size_t>(co.max_stack);
-    // The common call: exactly the positional parameters, no keywords, no *args/**kwargs,
-    // keyword-only parameters or cells. What the general code below does for it, minus its
-    // checks and closures (this runs on every Python call).
-    if (args.kwcount == 0 && args.count + (self_prefix ? 1u : 0u) == static_cast<std::size_t>(co.argcount) &&
-        co.kwonlyargcount == 0 && code->ncells == 0 &&
-        (co.flags & (lang::kCoVarargs | lang::kCoVarkeywords | lang::kCoOptimized)) == lang::kCoOptimized) {
+    // The common call: positional arguments only, the rest of the positional parameters from
+    // their defaults; no *args/**kwargs, keyword-only parameters or cells. What the general code
+    // below does for it, minus its checks and closures (this runs on every Python call).
+    const std::size_t npos = args.count + (self_prefix ? 1u : 0u);
+    const std::size_t argcount = static_cast<std::size_t>(co.argcount);
+    if (args.kwcount == 0 && co.kwonlyargcount == 0 && code->ncells == 0 &&
+        (co.flags & (lang::kCoVarargs | lang::kCoVarkeywords | lang::kCoOptimized)) == lang::kCoOptimized &&
+        (npos == argcount ||
+         (npos < argcount && fn->defaults && npos + fn->defaults.as<Tuple>()->items.size() >= argcount))) {
         auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, code, nslots);
-        frame->func = Value::borrow(fn);
+        frame->func = ObjRef::borrow(fn);
         frame->globals = fn->globals;
         frame->builtins = fn->builtins;
         Value* fast = frame->fast();
+        if (npos < argcount) {
+            const auto& defaults = fn->defaults.as<Tuple>()->items;
+            const std::size_t first_default = argcount - defaults.size();
+            for (std::size_t i = npos; i < argcount; ++i) fast[i] = defaults[i - first_default];
+        }
         if (self_prefix) *fast++ = *self_prefix;
         for (std::uint32_t i = 0; i < args.count; ++i) fast[i] = args.items[i];
         if (code->nfree) {
@@ -45,7 +53,7 @@ Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix
     return make_call_frame_general(vm, fn, args, self_prefix);
 }
 
-// Everything else (keywords, defaults, *args/**kwargs, cells, argument errors): out of line, so
+// Everything else (keywords, *args/**kwargs, keyword-only parameters, cells, argument errors): out of line, so
 // that the common call above does not pay for this part's stack frame and saved registers.
 [[gnu::noinline]] static Frame* make_call_frame_general(VM& vm, Function* fn, Args args, const Value* self_prefix) {
     Code* code = fn->code_obj();
