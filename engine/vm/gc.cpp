@@ -20,6 +20,10 @@ namespace {
 void visit_value(const Value& v, Object::GcVisit visit, void* arg) {
     if (v.is_obj()) visit(v.obj(), arg);
 }
+// Not through a Value: the conversion would add a reference while the collector counts them.
+void visit_value(const ObjRef& r, Object::GcVisit visit, void* arg) {
+    if (r) visit(r.obj(), arg);
+}
 
 }  // namespace
 
@@ -64,7 +68,7 @@ void Instance::gc_clear() {
     // Moved out first: dropping a value may run a finalizer that looks at this object.
     std::vector<Value> dead;
     dead.reserve(nslots + 1);
-    dead.push_back(std::move(dict));
+    dead.push_back(Value(std::move(dict)));
     Value* s = slot_values();
     for (std::uint32_t i = 0; i < nslots; ++i) dead.push_back(std::move(s[i]));
 }
@@ -127,8 +131,7 @@ void ExceptionObject::gc_clear() {
 }
 
 void Frame::gc_traverse(GcVisit visit, void* arg) {
-    for (const ObjRef* r : {&code, &func, &globals, &builtins, &locals, &init_self})
-        if (*r) visit(r->obj(), arg);
+    for (const ObjRef* r : {&code, &func, &globals, &builtins, &locals, &init_self}) visit_value(*r, visit, arg);
     for (std::size_t i = 0; i < nslots; ++i) visit_value(slots()[i], visit, arg);
 }
 void Frame::gc_clear() {
@@ -143,8 +146,7 @@ void Frame::gc_clear() {
 }
 
 void Generator::gc_traverse(GcVisit visit, void* arg) {
-    for (const ObjRef* r : {&frame, &name, &qualname})
-        if (*r) visit(r->obj(), arg);
+    for (const ObjRef* r : {&frame, &name, &qualname}) visit_value(*r, visit, arg);
     visit_value(exc_state.value, visit, arg);
 }
 void Generator::gc_clear() {
@@ -225,7 +227,7 @@ std::size_t cpython_count(VM& vm, const std::vector<Object*>& garbage) {
         } else if (o->type->has_flag(kTypeInstanceDict)) {
             auto* inst = dynamic_cast<Instance*>(o);
             // Held by the instance and by the collector only: nobody ever saw it as an object.
-            if (inst && inst->dict.is_obj() && inst->dict.obj()->refcount <= 2 && in.count(inst->dict.obj()))
+            if (inst && inst->dict && inst->dict.obj()->refcount <= 2 && in.count(inst->dict.obj()))
                 parts[inst->dict.obj()] = true;
         }
     }

@@ -203,7 +203,7 @@ struct Instance : Object {
     static void operator delete(void* p, std::size_t size) { Object::operator delete(p, size); }
     static void operator delete(void* p, InstanceSlots s);  // only if the constructor throws
 
-    Value dict;  // a Dict, or null until the first attribute is stored
+    ObjRef dict;  // a Dict, or null until the first attribute is stored (8 bytes: see ObjRef)
     // Slot values (null: unset) follow the object; only plain Instances (alloc_instance) have
     // any, so `this + 1` is always the end of the object.
     std::uint32_t nslots = 0;
