@@ -33,10 +33,10 @@ struct Code : Object {
     // of one type, where the attribute was found last time (interp.cpp's attr_cache_*). Valid
     // while the VM's type generation is unchanged, so no class was created or modified since.
     struct AttrCache {
-        enum Kind : std::uint8_t { None, Slot, InstanceDict, Method };
+        enum Kind : std::uint8_t { None, Slot, InstanceDict, Method, ModuleDict };
         const Type* type = nullptr;
-        std::uint64_t generation = 0;
-        std::int32_t index = -1;   // Slot: the slot; InstanceDict: the dict's entries() position
+        std::uint64_t generation = 0;  // vm.type_generation; ModuleDict: the module dict's version
+        std::int32_t index = -1;   // Slot: the slot; InstanceDict, ModuleDict: the dict's entries() position
         Kind kind = None;
         Object* method = nullptr;  // Method: the function in the class (borrowed from its dict)
     };

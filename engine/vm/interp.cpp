@@ -262,6 +262,26 @@ static const Value* attr_cache_load(const Code::AttrCache& c, const Value& obj, 
     return e.key.is_obj() && e.key.obj() == name ? &e.value : nullptr;
 }
 
+// A module attribute (`asyncio.sleep`): the module dict's entry, while the dict keeps its keys.
+// Dict versions are unique across dicts, so the version alone says which module it was.
+static const Value* module_attr_cache_load(VM& vm, const Code::AttrCache& c, const Value& obj) {
+    if (c.kind != Code::AttrCache::ModuleDict || !obj.is_obj() || obj.obj()->type != vm.types.module) return nullptr;
+    Dict* d = obj.as<Module>()->globals();
+    return d->version() == c.generation ? &d->value_at(static_cast<std::size_t>(c.index)) : nullptr;
+}
+
+static void module_attr_cache_fill(VM& vm, Code::AttrCache& c, const Value& obj, Str* name) {
+    c.kind = Code::AttrCache::None;
+    if (!obj.is_obj() || obj.obj()->type != vm.types.module || !name->interned) return;
+    Dict* d = obj.as<Module>()->globals();
+    std::int64_t ix = d->index_of(vm, name);
+    if (ix < 0) return;
+    c.kind = Code::AttrCache::ModuleDict;
+    c.type = nullptr;
+    c.index = static_cast<std::int32_t>(ix);
+    c.generation = d->version();
+}
+
 // After a generic lookup or store of `name` on obj: remember where it lives, when that place
 // does not depend on anything but the object's type (no __getattr__/__setattr__ hooks, and for
 // the instance dict, no data descriptor in the class that would take precedence).
@@ -826,6 +846,10 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                             PUSHM(self);
                             break;
                         }
+                    } else if (const Value* hit = module_attr_cache_load(vm, ic, TOP())) {
+                        TOP() = *hit;
+                        PUSH(Value());
+                        break;
                     }
                     Value obj = POP();
                     Type* t = type_of(obj);
@@ -856,6 +880,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     }
                     Value v = get_attr(vm, obj, name);
                     if (!v) ERROR();
+                    module_attr_cache_fill(vm, ic, obj, name);
                     PUSHM(v);
                     PUSH(Value());
                     break;
@@ -866,11 +891,15 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                         TOP() = *hit;
                         break;
                     }
+                } else if (const Value* hit = module_attr_cache_load(vm, ic, TOP())) {
+                    TOP() = *hit;
+                    break;
                 }
                 Value obj = POP();
                 Value v = get_attr(vm, obj, name);
                 if (!v) ERROR();
-                attr_cache_fill(vm, ic, obj, name, false);
+                if (obj.is_obj() && obj.obj()->type == vm.types.module) module_attr_cache_fill(vm, ic, obj, name);
+                else attr_cache_fill(vm, ic, obj, name, false);
                 PUSHM(v);
                 break;
             }
