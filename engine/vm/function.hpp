@@ -33,12 +33,14 @@ struct Code : Object {
     // of one type, where the attribute was found last time (interp.cpp's attr_cache_*). Valid
     // while the VM's type generation is unchanged, so no class was created or modified since.
     struct AttrCache {
-        enum Kind : std::uint8_t { None, Slot, InstanceDict, Method, ModuleDict };
+        // Method: a class's function for instances that may shadow it in their dict;
+        // NativeMethod: a built-in type's method (its instances have no dict to shadow it).
+        enum Kind : std::uint8_t { None, Slot, InstanceDict, Method, NativeMethod, ModuleDict };
         const Type* type = nullptr;
         std::uint64_t generation = 0;  // vm.type_generation; ModuleDict: the module dict's version
         std::int32_t index = -1;   // Slot: the slot; InstanceDict, ModuleDict: the dict's entries() position
         Kind kind = None;
-        Object* method = nullptr;  // Method: the function in the class (borrowed from its dict)
+        Object* method = nullptr;  // (Native)Method: the function in the class (borrowed from its dict)
     };
     std::vector<AttrCache> attr_cache;
     std::uint32_t nlocals = 0, ncells = 0, nfree = 0;

@@ -846,6 +846,11 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                             PUSHM(self);
                             break;
                         }
+                    } else if (ic.kind == Code::AttrCache::NativeMethod && attr_cache_valid(vm, ic, TOP())) {
+                        Value self = std::move(TOP());
+                        TOP() = Value::borrow(ic.method);
+                        PUSHM(self);
+                        break;
                     } else if (const Value* hit = module_attr_cache_load(vm, ic, TOP())) {
                         TOP() = *hit;
                         PUSH(Value());
@@ -868,6 +873,11 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                                 // shadowing check above is all a hit must repeat.
                                 if (obj.is_obj() && t->has_flag(kTypeHeap) && name->interned && has_plain_instances(vm, t)) {
                                     ic.kind = Code::AttrCache::Method;
+                                    ic.type = t;
+                                    ic.generation = vm.type_generation;
+                                    ic.method = descr.obj();
+                                } else if (obj.is_obj() && !t->has_flag(kTypeHeap) && !t->has_flag(kTypeInstanceDict)) {
+                                    ic.kind = Code::AttrCache::NativeMethod;
                                     ic.type = t;
                                     ic.generation = vm.type_generation;
                                     ic.method = descr.obj();
