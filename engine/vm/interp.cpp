@@ -338,13 +338,7 @@ static Value function_str(VM& vm, const Value& fn) {
 }
 
 // LOAD_GLOBAL's lookup through the per-instruction cache: globals, then builtins.
-static Value* cached_global(VM& vm, Code* co, std::uint32_t at, Dict* globals, Dict* builtins, Str* name) {
-    if (co->name_cache.empty()) co->name_cache.resize(co->co->code.size());
-    Code::NameCache& c = co->name_cache[at];
-    if (c.index >= 0 && c.version == globals->version()) {
-        if (!c.in_builtins) return &globals->value_at(static_cast<std::size_t>(c.index));
-        if (c.version2 == builtins->version()) return &builtins->value_at(static_cast<std::size_t>(c.index));
-    }
+[[gnu::noinline]] static Value* cached_global_miss(VM& vm, Code::NameCache& c, Dict* globals, Dict* builtins, Str* name) {
     std::int64_t ix = globals->index_of(vm, name);
     if (ix >= 0) {
         c = {globals->version(), 0, static_cast<std::int32_t>(ix), false};
@@ -356,6 +350,17 @@ static Value* cached_global(VM& vm, Code* co, std::uint32_t at, Dict* globals, D
         return &builtins->value_at(static_cast<std::size_t>(ix));
     }
     return nullptr;
+}
+
+// Inline: a hit is two version compares, and LOAD_GLOBAL runs several times per task switch.
+LL_HOT_INLINE static Value* cached_global(VM& vm, Code* co, std::uint32_t at, Dict* globals, Dict* builtins, Str* name) {
+    if (co->name_cache.empty()) co->name_cache.resize(co->co->code.size());
+    Code::NameCache& c = co->name_cache[at];
+    if (c.index >= 0 && c.version == globals->version()) {
+        if (!c.in_builtins) return &globals->value_at(static_cast<std::size_t>(c.index));
+        if (c.version2 == builtins->version()) return &builtins->value_at(static_cast<std::size_t>(c.index));
+    }
+    return cached_global_miss(vm, c, globals, builtins, name);
 }
 
 Value gen_method_send(VM& vm, Args a);
