@@ -43,6 +43,8 @@ Value yo_close(VM&, Args a) {
     return Value::none();
 }
 
+Value sleep0_await(VM& vm, const Value&) { return Value::steal(new YieldOnceObject(aio_state(vm).yield_once_type)); }
+
 }  // namespace
 
 void init_sleep0(VM& vm, Module* m) {
@@ -57,9 +59,10 @@ void init_sleep0(VM& vm, Module* m) {
         st.yield_once_type = it;
         Type* s = lib::make_lib_type(vm, "Sleep0", "_looplab");
         s->slots.new_ = nullptr;
+        s->slots.await = sleep0_await;
         def_method(vm, s, "__await__", [](VM& v, Args a) -> Value {
             if (!lib::check_range(v, a.size(), "__await__", 1, 1)) return {};
-            return Value::steal(new YieldOnceObject(aio_state(v).yield_once_type));
+            return sleep0_await(v, a[0]);
         });
         st.sleep0_type = s;
     }

@@ -485,15 +485,20 @@ Value get_awaitable_iter(VM& vm, const Value& v, int where) {
     if (t == vm.types.generator && v.as<Generator>()->frame &&
         (v.as<Generator>()->frame_obj()->code_obj()->co->flags & lang::kCoIterableCoroutine))
         return v;
-    Value m = t->lookup(vm.intern("__await__"));
-    if (!m) {
-        if (where == 1)
-            return raise_fmt(vm, vm.exc.TypeError, "'async with' received an object from __aenter__ that does not implement __await__: {}", t->name);
-        if (where == 2)
-            return raise_fmt(vm, vm.exc.TypeError, "'async with' received an object from __aexit__ that does not implement __await__: {}", t->name);
-        return raise_fmt(vm, vm.exc.TypeError, "object {} can't be used in 'await' expression", t->name);
+    Value it;
+    if (t->slots.await && !t->has_flag(kTypeHeap)) {
+        it = t->slots.await(vm, v);
+    } else {
+        Value m = t->lookup(vm.intern("__await__"));
+        if (!m) {
+            if (where == 1)
+                return raise_fmt(vm, vm.exc.TypeError, "'async with' received an object from __aenter__ that does not implement __await__: {}", t->name);
+            if (where == 2)
+                return raise_fmt(vm, vm.exc.TypeError, "'async with' received an object from __aexit__ that does not implement __await__: {}", t->name);
+            return raise_fmt(vm, vm.exc.TypeError, "object {} can't be used in 'await' expression", t->name);
+        }
+        it = call_with_self(vm, m, v, Args());
     }
-    Value it = call_with_self(vm, m, v, Args());
     if (!it) return {};
     Type* it_t = type_of(it);
     if (it_t == vm.types.coroutine) return raise(vm, vm.exc.TypeError, "__await__() returned a coroutine");

@@ -98,6 +98,9 @@ struct TypeSlots {
     // Calling the class: __new__ creates, __init__ initialises (null init: accepts no args).
     Value (*new_)(VM&, Type* cls, Args args) = nullptr;
     bool (*init)(VM&, const Value& self, Args args) = nullptr;
+    // `await x` on a built-in awaitable (CPython's am_await): its iterator, without looking up
+    // and calling a `__await__` method (which such a type still defines, for introspection).
+    Value (*await)(VM&, const Value& self) = nullptr;
     // Runs when the last reference goes, before the C++ destructor (coroutine "never awaited").
     void (*finalize)(VM&, Object* self) = nullptr;
 };
