@@ -244,12 +244,12 @@ static Code::AttrCache& attr_cache_at(Code* co, std::uint32_t at) {
     return co->attr_cache[at];
 }
 
-static bool attr_cache_valid(VM& vm, const Code::AttrCache& c, const Value& obj) {
+LL_HOT_INLINE static bool attr_cache_valid(VM& vm, const Code::AttrCache& c, const Value& obj) {
     return c.kind != Code::AttrCache::None && obj.is_obj() && obj.obj()->type == c.type && c.generation == vm.type_generation;
 }
 
 // The cached location's current value, or null when the cache does not apply to this object.
-static const Value* attr_cache_load(const Code::AttrCache& c, const Value& obj, Str* name) {
+LL_HOT_INLINE static const Value* attr_cache_load(const Code::AttrCache& c, const Value& obj, Str* name) {
     auto* inst = static_cast<Instance*>(obj.obj());
     if (c.kind == Code::AttrCache::Slot) {
         const Value& v = inst->slot_values()[c.index];
@@ -300,11 +300,17 @@ static void attr_cache_fill(VM& vm, Code::AttrCache& c, const Value& obj, Str* n
         c.index = static_cast<std::int32_t>(m->index);
     } else {
         if (descr && type_of(descr)->slots.descr_set) return;
-        if (!t->has_flag(kTypeInstanceDict) || inst->dict.is_null()) return;
-        std::int64_t ix = inst->dict.as<Dict>()->index_of(vm, name);
-        if (ix < 0) return;
-        c.kind = Code::AttrCache::InstanceDict;
-        c.index = static_cast<std::int32_t>(ix);
+        std::int64_t ix = -1;
+        if (t->has_flag(kTypeInstanceDict) && !inst->dict.is_null()) ix = inst->dict.as<Dict>()->index_of(vm, name);
+        if (ix >= 0) {
+            c.kind = Code::AttrCache::InstanceDict;
+            c.index = static_cast<std::int32_t>(ix);
+        } else if (!store && descr && type_of(descr) == vm.types.function) {
+            c.kind = Code::AttrCache::Method;  // LOAD_ATTR binds it to the object on a hit
+            c.method = descr.obj();
+        } else {
+            return;
+        }
     }
     c.type = t;
     c.generation = vm.type_generation;
@@ -902,7 +908,14 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 }
                 Code::AttrCache& ic = attr_cache_at(co, pc - 1);
                 if (attr_cache_valid(vm, ic, TOP())) {
-                    if (const Value* hit = attr_cache_load(ic, TOP(), name)) {
+                    if (ic.kind == Code::AttrCache::Method) {
+                        // A method taken as a value (`self.__step` handed to call_soon).
+                        auto* inst = static_cast<Instance*>(TOP().obj());
+                        if (inst->dict.is_null() || !inst->dict.as<Dict>()->get_str(vm, name)) {
+                            TOP() = Value::steal(new BoundMethod(vm.types.method, Value::borrow(ic.method), TOP()));
+                            break;
+                        }
+                    } else if (const Value* hit = attr_cache_load(ic, TOP(), name)) {
                         TOP() = *hit;
                         break;
                     }
