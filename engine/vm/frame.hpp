@@ -18,7 +18,8 @@ struct FrameSlots {
     std::size_t n;
 };
 
-struct Frame : Object {
+// Aligned as a Value: the slots follow the frame directly (on wasm32 the pointers are 4 bytes).
+struct alignas(alignof(Value)) Frame : Object {
     Frame(Type* t, Code* code, std::size_t nslots);
     ~Frame() override;
     // One block holds the frame and its slots: a call costs one allocation, not two.

@@ -41,6 +41,9 @@ struct Code : Object {
         std::int32_t index = -1;   // Slot: the slot; InstanceDict, ModuleDict: the dict's entries() position
         Kind kind = None;
         Object* method = nullptr;  // (Native)Method: the function in the class (borrowed from its dict)
+        // Method: the version of the last instance dict seen without the name (see
+        // method_not_shadowed in interp.cpp); 0 when none.
+        std::uint64_t dict_version = 0;
     };
     std::vector<AttrCache> attr_cache;
     std::uint32_t nlocals = 0, ncells = 0, nfree = 0;

@@ -22,6 +22,7 @@ Value send_to_iterator(VM& vm, const Value& receiver, const Value& value, bool& 
 Value import_star(VM& vm, const Value& module, Frame* f);
 
 static_assert(sizeof(Frame) % alignof(Value) == 0, "a frame's slots follow it directly");
+static_assert(sizeof(Instance) % alignof(Value) == 0, "an instance's slot values follow it directly");
 
 // A call allocates a frame and a return frees it: small blocks are recycled per slot count
 // instead of going through malloc each time. Sanitizer builds skip the pool, so that a frame
@@ -260,6 +261,18 @@ LL_HOT_INLINE static const Value* attr_cache_load(const Code::AttrCache& c, cons
     if (static_cast<std::size_t>(c.index) >= entries.size()) return nullptr;
     const Dict::Entry& e = entries[static_cast<std::size_t>(c.index)];
     return e.key.is_obj() && e.key.obj() == name ? &e.value : nullptr;
+}
+
+// A Method cache hit still needs the instance not to shadow the name in its own dict. A dict whose
+// keys are unchanged since the name was last found missing there (the same version: versions
+// are unique across dicts) is not searched again.
+LL_HOT_INLINE static bool method_not_shadowed(VM& vm, Code::AttrCache& c, Instance* inst, Str* name) {
+    if (inst->dict.is_null()) return true;
+    Dict* d = inst->dict.as<Dict>();
+    if (d->version() == c.dict_version) return true;
+    if (d->get_str(vm, name)) return false;
+    c.dict_version = d->version();
+    return true;
 }
 
 // A module attribute (`asyncio.sleep`): the module dict's entry, while the dict keeps its keys.
@@ -850,8 +863,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     // Method call form: [meth, self] avoids a bound-method object.
                     Code::AttrCache& ic = attr_cache_at(co, pc - 1);
                     if (ic.kind == Code::AttrCache::Method && attr_cache_valid(vm, ic, TOP())) {
-                        auto* inst = static_cast<Instance*>(TOP().obj());
-                        if (inst->dict.is_null() || !inst->dict.as<Dict>()->get_str(vm, name)) {
+                        if (method_not_shadowed(vm, ic, static_cast<Instance*>(TOP().obj()), name)) {
                             Value self = std::move(TOP());
                             TOP() = Value::borrow(ic.method);
                             PUSHM(self);
@@ -910,8 +922,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 if (attr_cache_valid(vm, ic, TOP())) {
                     if (ic.kind == Code::AttrCache::Method) {
                         // A method taken as a value (`self.__step` handed to call_soon).
-                        auto* inst = static_cast<Instance*>(TOP().obj());
-                        if (inst->dict.is_null() || !inst->dict.as<Dict>()->get_str(vm, name)) {
+                        if (method_not_shadowed(vm, ic, static_cast<Instance*>(TOP().obj()), name)) {
                             TOP() = Value::steal(new BoundMethod(vm.types.method, Value::borrow(ic.method), TOP()));
                             break;
                         }

@@ -194,7 +194,8 @@ struct InstanceSlots {
 // An instance of a user class (or of `object()`): attributes in a dict created on first store.
 // A class with __slots__ (slots.cpp) gives its plain instances a fixed array of Values right
 // after the object instead: one allocation, no dict, and an attribute is an indexed load.
-struct Instance : Object {
+// Aligned as a Value: the slot values follow the instance directly (see Frame).
+struct alignas(alignof(Value)) Instance : Object {
     explicit Instance(Type* t) : Object(t) {}
     Instance(Type* t, InstanceSlots s);
     ~Instance() override;

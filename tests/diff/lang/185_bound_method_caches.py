@@ -42,3 +42,23 @@ Stepper.step = lambda self: f"replaced for {self.name}"
 print(take(a)(), take(Child("c"))())
 callbacks = [take(Stepper(str(i))) for i in range(3)]
 print([cb() for cb in callbacks])
+
+
+def call(obj):
+    return obj.step()                   # the method-call form, cached the same way
+
+
+class Plain:
+    def step(self):
+        return "class method"
+
+
+p, q = Plain(), Plain()
+p.other = q.other = 1                  # instance dicts of the same shape
+print(call(p), call(q), call(p))
+p.step = lambda: "shadowed after the cache was warm"
+print(call(p), call(q))
+del p.step
+print(call(p), call(q))
+q.__dict__["step"] = lambda: "shadowed through __dict__"
+print(call(q), call(p))
