@@ -24,6 +24,15 @@ Value import_star(VM& vm, const Value& module, Frame* f);
 static_assert(sizeof(Frame) % alignof(Value) == 0, "a frame's slots follow it directly");
 static_assert(sizeof(Instance) % alignof(Value) == 0, "an instance's slot values follow it directly");
 
+// Dispatch: with GCC/clang (labels as values), the loop top fetches and jumps through a table
+// of handler addresses: no bounds check and no test for line steps (those swap in a table whose
+// every entry is the line check). The plain switch otherwise, or with -DLOOPLAB_SWITCH_DISPATCH.
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(LOOPLAB_SWITCH_DISPATCH)
+#define LL_COMPUTED_GOTO 1
+#else
+#define LL_COMPUTED_GOTO 0
+#endif
+
 // A call allocates a frame and a return frees it: small blocks are recycled per slot count
 // instead of going through malloc each time. Sanitizer builds skip the pool, so that a frame
 // used after its release is still caught.
@@ -488,6 +497,15 @@ static bool inline_resume_of(VM& vm, const Value& callable, Args args, InlineRes
 
 // The interpreter proper. `start` is the innermost frame to continue (== entry unless resuming
 // after OutOfBudget); `throwing` starts by raising vm.thread.exc in `start`.
+#if LL_COMPUTED_GOTO
+// `&&label` and `goto *p` are GNU extensions, which -Wpedantic reports.
+#pragma GCC diagnostic push
+#if defined(__clang__)
+#pragma GCC diagnostic ignored "-Wgnu-label-as-value"
+#else
+#pragma GCC diagnostic ignored "-Wpedantic"
+#endif
+#endif
 Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value& result, bool throwing) {
     Thread& th = vm.thread;
     Budget* saved_budget = vm.current_budget;
@@ -525,9 +543,27 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
     bool propagating = false;  // the pending exception came from a callee frame
     bool reraise = false;      // re-raised: no new traceback entry
     bool from_hidden = false;  // propagating out of an inlined comprehension: its entry stands for ours
+    lang::Instr ins;           // the running instruction
+    std::uint32_t arg = 0;     // and its argument
     // Line steps pause only code run by the interpreter itself: a nested run (a native calling
     // Python) cannot pause, so it runs its lines through.
     const bool line_mode = budget.stop_on_line_change && th.native_depth == 0;
+#if LL_COMPUTED_GOTO
+    // The handlers' labels, in opcode order.
+    static void* const kOpTargets[] = {
+#define OP(name) &&L_##name,
+#include "engine/lang/opcodes.def"
+        &&L_COUNT_,
+    };
+    static_assert(sizeof(kOpTargets) / sizeof(kOpTargets[0]) == static_cast<std::size_t>(Op::COUNT_) + 1);
+    // Line steps: every opcode goes to the line check first (so the normal path tests nothing).
+    static void* const kLineTargets[] = {
+#define OP(name) &&check_line,
+#include "engine/lang/opcodes.def"
+        &&check_line,
+    };
+    void* const* const targets = line_mode ? kLineTargets : kOpTargets;
+#endif
 
 #define LOAD_FRAME()                                   \
     do {                                               \
@@ -553,6 +589,35 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
     do {                                                                 \
         if (line_mode && pc > 0) f->last_line = co->co->line_of(pc - 1); \
     } while (0)
+    // Fetch the next instruction. f->pc points past the running one: finalizers and warnings
+    // (which any decref may run) read the running line from it.
+#define FETCH()                \
+    do {                       \
+        ins = code[pc++];      \
+        arg = ins.arg();       \
+        f->pc = pc;            \
+    } while (0)
+    // The end of a handler: back to the loop top, which fetches and dispatches (as a `break` out
+    // of the switch does). One shared indirect jump: a copy of it at the end of every handler
+    // (threaded code) measured more instructions, not fewer, as clang then spills more.
+#define DISPATCH() goto next_instr
+#if LL_COMPUTED_GOTO
+    // A handler's label: a switch case (for the fallback and for `break`) and a table target.
+#define TARGET(op) \
+    case Op::op:   \
+        L_##op
+    // For a few of the smallest, hottest handlers: their own copy of fetch-and-jump (measured
+    // cheaper for these). Only where no local with a destructor is in scope: clang refuses to
+    // jump out of such a scope indirectly, and GCC would skip the destructor.
+#define DISPATCH_INLINE()                                       \
+    do {                                                        \
+        FETCH();                                                \
+        goto* targets[static_cast<std::uint8_t>(ins.op())];     \
+    } while (0)
+#else
+#define TARGET(op) case Op::op
+#define DISPATCH_INLINE() DISPATCH()
+#endif
 #define PUSH(v) (*sp++ = (v))
 #define PUSHM(v) (*sp++ = std::move(v))
 #define POP() (std::move(*--sp))
@@ -669,6 +734,13 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
     }
 
     for (;;) {
+    next_instr:
+#if LL_COMPUTED_GOTO
+        FETCH();
+        goto* targets[static_cast<std::uint8_t>(ins.op())];
+    check_line:
+        --pc;  // undo the fetch: check the line, then fetch again
+#endif
         if (line_mode) {
             // Instructions without a column are those CPython gives no location (exception
             // handler prologues, cleanups, jumps): like its line events, they start no line.
@@ -679,32 +751,33 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 return pause(f);
             }
         }
+        FETCH();
+#if LL_COMPUTED_GOTO
+        goto* kOpTargets[static_cast<std::uint8_t>(ins.op())];
+#endif
         {
-        const lang::Instr ins = code[pc++];
-        const std::uint32_t arg = ins.arg();
-        f->pc = pc;  // finalizers and warnings read the running line
         switch (ins.op()) {
-            case Op::NOP:
-            case Op::END_FOR:
-                break;
-            case Op::POP_TOP:
+            TARGET(NOP):
+            TARGET(END_FOR):
+                DISPATCH();
+            TARGET(POP_TOP):
                 DROP();
-                break;
-            case Op::PUSH_NULL:
+                DISPATCH_INLINE();
+            TARGET(PUSH_NULL):
                 PUSH(Value());
-                break;
-            case Op::COPY: {
+                DISPATCH();
+            TARGET(COPY): {
                 Value v = sp[-static_cast<std::ptrdiff_t>(arg)];
                 PUSHM(v);
-                break;
+                DISPATCH();
             }
-            case Op::SWAP:
+            TARGET(SWAP):
                 std::swap(sp[-1], sp[-static_cast<std::ptrdiff_t>(arg)]);
-                break;
-            case Op::LOAD_CONST:
+                DISPATCH();
+            TARGET(LOAD_CONST):
                 PUSH(consts[arg]);
-                break;
-            case Op::LOAD_FAST: {
+                DISPATCH_INLINE();
+            TARGET(LOAD_FAST): {
                 const Value& v = fast[arg];
                 if (v.is_null()) {
                     raise_fmt(vm, vm.exc.UnboundLocalError, "cannot access local variable '{}' where it is not associated with a value",
@@ -712,24 +785,24 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     ERROR();
                 }
                 PUSH(v);
-                break;
+                DISPATCH_INLINE();
             }
-            case Op::STORE_FAST:
+            TARGET(STORE_FAST):
                 fast[arg] = POP();
-                break;
-            case Op::DELETE_FAST:
+                DISPATCH_INLINE();
+            TARGET(DELETE_FAST):
                 if (fast[arg].is_null()) {
                     raise_fmt(vm, vm.exc.UnboundLocalError, "cannot access local variable '{}' where it is not associated with a value",
                               co->co->varnames[arg]);
                     ERROR();
                 }
                 fast[arg] = Value();
-                break;
-            case Op::LOAD_FAST_AND_CLEAR:
+                DISPATCH();
+            TARGET(LOAD_FAST_AND_CLEAR):
                 PUSH(fast[arg]);
                 fast[arg] = Value();
-                break;
-            case Op::LOAD_DEREF: {
+                DISPATCH();
+            TARGET(LOAD_DEREF): {
                 const Value& v = cells[arg].as<Cell>()->value;
                 if (v.is_null()) {
                     bool is_free = arg >= co->ncells;
@@ -739,26 +812,26 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     ERROR();
                 }
                 PUSH(v);
-                break;
+                DISPATCH();
             }
-            case Op::STORE_DEREF:
+            TARGET(STORE_DEREF):
                 cells[arg].as<Cell>()->value = POP();
-                break;
-            case Op::DELETE_DEREF:
+                DISPATCH();
+            TARGET(DELETE_DEREF):
                 if (cells[arg].as<Cell>()->value.is_null()) {
                     raise_fmt(vm, vm.exc.UnboundLocalError, "cannot access local variable '{}' where it is not associated with a value",
                               arg < co->ncells ? co->co->cellvars[arg] : co->co->freevars[arg - co->ncells]);
                     ERROR();
                 }
                 cells[arg].as<Cell>()->value = Value();
-                break;
-            case Op::LOAD_CLOSURE:
+                DISPATCH();
+            TARGET(LOAD_CLOSURE):
                 PUSH(cells[arg]);
-                break;
-            case Op::LOAD_LOCALS:
+                DISPATCH();
+            TARGET(LOAD_LOCALS):
                 PUSH(f->locals);
-                break;
-            case Op::LOAD_FROM_DICT_OR_DEREF: {
+                DISPATCH();
+            TARGET(LOAD_FROM_DICT_OR_DEREF): {
                 Value d = POP();
                 const std::string& n = arg < co->ncells ? co->co->cellvars[arg] : co->co->freevars[arg - co->ncells];
                 Value v = d.as<Dict>()->get_str(vm, vm.intern(n));
@@ -770,9 +843,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     }
                 }
                 PUSHM(v);
-                break;
+                DISPATCH();
             }
-            case Op::LOAD_GLOBAL: {
+            TARGET(LOAD_GLOBAL): {
                 Str* name = names[arg >> 1].as<Str>();
                 Value* found = cached_global(vm, co, pc - 1, f->globals.as<Dict>(), f->builtins.as<Dict>(), name);
                 if (!found) {
@@ -781,22 +854,22 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 }
                 PUSH(*found);
                 if (arg & 1) PUSH(Value());
-                break;
+                DISPATCH();
             }
-            case Op::STORE_GLOBAL: {
+            TARGET(STORE_GLOBAL): {
                 Value v = POP();
                 f->globals.as<Dict>()->set(vm, names[arg], std::move(v));
-                break;
+                DISPATCH();
             }
-            case Op::DELETE_GLOBAL: {
+            TARGET(DELETE_GLOBAL): {
                 int r = f->globals.as<Dict>()->del(vm, names[arg]);
                 if (r <= 0) {
                     name_error(vm, names[arg].as<Str>(), f);
                     ERROR();
                 }
-                break;
+                DISPATCH();
             }
-            case Op::LOAD_NAME: {
+            TARGET(LOAD_NAME): {
                 Str* name = names[arg].as<Str>();
                 if (f->locals && f->locals.obj() == f->globals.obj()) {
                     // Module level: locals are the globals, so the global cache applies.
@@ -826,9 +899,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     ERROR();
                 }
                 PUSHM(v);
-                break;
+                DISPATCH();
             }
-            case Op::STORE_NAME: {
+            TARGET(STORE_NAME): {
                 Value v = POP();
                 const Value ns = f->locals.is_null() ? Value(f->globals) : Value(f->locals);
                 if (ns.obj()->type == vm.types.dict) {
@@ -846,18 +919,18 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 }
                 if (ns.obj()->type == vm.types.dict) ns.as<Dict>()->set(vm, names[arg], std::move(v));
                 else if (!set_item(vm, ns, names[arg], v)) ERROR();
-                break;
+                DISPATCH();
             }
-            case Op::DELETE_NAME: {
+            TARGET(DELETE_NAME): {
                 const Value ns = f->locals.is_null() ? Value(f->globals) : Value(f->locals);
                 int r = ns.as<Dict>()->del(vm, names[arg]);
                 if (r <= 0) {
                     name_error(vm, names[arg].as<Str>(), f);
                     ERROR();
                 }
-                break;
+                DISPATCH();
             }
-            case Op::LOAD_ATTR: {
+            TARGET(LOAD_ATTR): {
                 Str* name = names[arg >> 1].as<Str>();
                 if (arg & 1) {
                     // Method call form: [meth, self] avoids a bound-method object.
@@ -940,9 +1013,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 if (obj.is_obj() && obj.obj()->type == vm.types.module) module_attr_cache_fill(vm, ic, obj, name);
                 else attr_cache_fill(vm, ic, obj, name, false);
                 PUSHM(v);
-                break;
+                DISPATCH();
             }
-            case Op::STORE_ATTR: {
+            TARGET(STORE_ATTR): {
                 Str* name = names[arg].as<Str>();
                 Code::AttrCache& ic = attr_cache_at(co, pc - 1);
                 if (attr_cache_valid(vm, ic, TOP())) {
@@ -962,14 +1035,14 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 Value v = POP();
                 if (!set_attr(vm, obj, name, v)) ERROR();
                 attr_cache_fill(vm, ic, obj, name, true);
-                break;
+                DISPATCH();
             }
-            case Op::DELETE_ATTR: {
+            TARGET(DELETE_ATTR): {
                 Value obj = POP();
                 if (!del_attr(vm, obj, names[arg].as<Str>())) ERROR();
-                break;
+                DISPATCH();
             }
-            case Op::BINARY_OP: {
+            TARGET(BINARY_OP): {
                 Value& a = sp[-2];
                 Value& b = sp[-1];
                 BinOp op = static_cast<BinOp>(arg);
@@ -1029,9 +1102,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 if (!res) ERROR();
                 DROP();
                 sp[-1] = std::move(res);
-                break;
+                DISPATCH();
             }
-            case Op::BINARY_SUBSCR: {
+            TARGET(BINARY_SUBSCR): {
                 Value key = POP();
                 Value obj = POP();
                 if (obj.is_obj() && obj.obj()->type == vm.types.list && key.is_int()) {
@@ -1046,9 +1119,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 Value v = get_item(vm, obj, key);
                 if (!v) ERROR();
                 PUSHM(v);
-                break;
+                DISPATCH();
             }
-            case Op::STORE_SUBSCR: {
+            TARGET(STORE_SUBSCR): {
                 Value key = POP();
                 Value obj = POP();
                 Value v = POP();
@@ -1062,15 +1135,15 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     }
                 }
                 if (!set_item(vm, obj, key, v)) ERROR();
-                break;
+                DISPATCH();
             }
-            case Op::DELETE_SUBSCR: {
+            TARGET(DELETE_SUBSCR): {
                 Value key = POP();
                 Value obj = POP();
                 if (!del_item(vm, obj, key)) ERROR();
-                break;
+                DISPATCH();
             }
-            case Op::BINARY_SLICE: {
+            TARGET(BINARY_SLICE): {
                 Value stop = POP();
                 Value start = POP();
                 Value obj = POP();
@@ -1078,25 +1151,25 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 Value v = get_item(vm, obj, sl);
                 if (!v) ERROR();
                 PUSHM(v);
-                break;
+                DISPATCH();
             }
-            case Op::STORE_SLICE: {
+            TARGET(STORE_SLICE): {
                 Value stop = POP();
                 Value start = POP();
                 Value obj = POP();
                 Value v = POP();
                 Value sl = Value::steal(new Slice(vm.types.slice, std::move(start), std::move(stop), Value::none()));
                 if (!set_item(vm, obj, sl, v)) ERROR();
-                break;
+                DISPATCH();
             }
-            case Op::BUILD_SLICE: {
+            TARGET(BUILD_SLICE): {
                 Value step = arg == 3 ? POP() : Value::none();
                 Value stop = POP();
                 Value start = POP();
                 PUSH(Value::steal(new Slice(vm.types.slice, std::move(start), std::move(stop), std::move(step))));
-                break;
+                DISPATCH();
             }
-            case Op::UNARY_NEGATIVE: {
+            TARGET(UNARY_NEGATIVE): {
                 Value& v = TOP();
                 if (v.is_int() && v.as_int() != INT64_MIN) {
                     v = Value::integer(-v.as_int());
@@ -1109,29 +1182,29 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 Value r = unary_op(vm, UnaryOp::Neg, v);
                 if (!r) ERROR();
                 v = std::move(r);
-                break;
+                DISPATCH();
             }
-            case Op::UNARY_POSITIVE:
-            case Op::UNARY_INVERT: {
+            TARGET(UNARY_POSITIVE):
+            TARGET(UNARY_INVERT): {
                 Value& v = TOP();
                 Value r = unary_op(vm, ins.op() == Op::UNARY_POSITIVE ? UnaryOp::Pos : UnaryOp::Invert, v);
                 if (!r) ERROR();
                 v = std::move(r);
-                break;
+                DISPATCH();
             }
-            case Op::UNARY_NOT: {
+            TARGET(UNARY_NOT): {
                 int t = truthy(vm, TOP());
                 if (t < 0) ERROR();
                 TOP() = Value::boolean(!t);
-                break;
+                DISPATCH();
             }
-            case Op::TO_BOOL: {
+            TARGET(TO_BOOL): {
                 int t = truthy(vm, TOP());
                 if (t < 0) ERROR();
                 TOP() = Value::boolean(t);
-                break;
+                DISPATCH();
             }
-            case Op::COMPARE_OP: {
+            TARGET(COMPARE_OP): {
                 Value& a = sp[-2];
                 Value& b = sp[-1];
                 CompareOp op = static_cast<CompareOp>(arg);
@@ -1154,26 +1227,26 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 if (!r) ERROR();
                 DROP();
                 sp[-1] = std::move(r);
-                break;
+                DISPATCH();
             }
-            case Op::IS_OP: {
+            TARGET(IS_OP): {
                 Value b = POP();
                 Value a = POP();
                 PUSH(Value::boolean(a.is(b) != (arg == 1)));
-                break;
+                DISPATCH();
             }
-            case Op::CONTAINS_OP: {
+            TARGET(CONTAINS_OP): {
                 Value container = POP();
                 Value item = POP();
                 int r = contains(vm, container, item);
                 if (r < 0) ERROR();
                 PUSH(Value::boolean((r == 1) != (arg == 1)));
-                break;
+                DISPATCH();
             }
-            case Op::JUMP_FORWARD:
+            TARGET(JUMP_FORWARD):
                 pc = arg;
-                break;
-            case Op::JUMP_BACKWARD:
+                DISPATCH();
+            TARGET(JUMP_BACKWARD):
                 if (vm.heap.byte_limit && allocated_bytes() > vm.heap.byte_limit) {
                     no_memory(vm);
                     ERROR();
@@ -1184,9 +1257,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     SAVE_FRAME();
                     return pause(f);
                 }
-                break;
-            case Op::POP_JUMP_IF_FALSE:
-            case Op::POP_JUMP_IF_TRUE: {
+                DISPATCH();
+            TARGET(POP_JUMP_IF_FALSE):
+            TARGET(POP_JUMP_IF_TRUE): {
                 Value v = POP();
                 int t;
                 if (v.is_bool()) t = v.as_bool();
@@ -1195,28 +1268,28 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     if (t < 0) ERROR();
                 }
                 if ((t != 0) == (ins.op() == Op::POP_JUMP_IF_TRUE)) pc = arg;
-                break;
+                DISPATCH();
             }
-            case Op::POP_JUMP_IF_NONE: {
+            TARGET(POP_JUMP_IF_NONE): {
                 Value v = POP();
                 if (v.is_none()) pc = arg;
-                break;
+                DISPATCH();
             }
-            case Op::POP_JUMP_IF_NOT_NONE: {
+            TARGET(POP_JUMP_IF_NOT_NONE): {
                 Value v = POP();
                 if (!v.is_none()) pc = arg;
-                break;
+                DISPATCH();
             }
-            case Op::JUMP_IF_FALSE_OR_POP:
-            case Op::JUMP_IF_TRUE_OR_POP: {
+            TARGET(JUMP_IF_FALSE_OR_POP):
+            TARGET(JUMP_IF_TRUE_OR_POP): {
                 int t = truthy(vm, TOP());
                 if (t < 0) ERROR();
                 if ((t != 0) == (ins.op() == Op::JUMP_IF_TRUE_OR_POP)) pc = arg;
                 else DROP();
-                break;
+                DISPATCH();
             }
-            case Op::BUILD_TUPLE:
-            case Op::BUILD_LIST: {
+            TARGET(BUILD_TUPLE):
+            TARGET(BUILD_LIST): {
                 std::vector<Value> items;
                 items.reserve(arg);
                 Value* base = sp - arg;
@@ -1224,9 +1297,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 sp = base;
                 if (ins.op() == Op::BUILD_TUPLE) PUSH(new_tuple(vm, std::move(items)));
                 else PUSH(new_list(vm, std::move(items)));
-                break;
+                DISPATCH();
             }
-            case Op::BUILD_SET: {
+            TARGET(BUILD_SET): {
                 Value s = new_set(vm);
                 Value* base = sp - arg;
                 bool ok = true;
@@ -1235,9 +1308,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 sp = base;
                 if (!ok) ERROR();
                 PUSHM(s);
-                break;
+                DISPATCH();
             }
-            case Op::BUILD_MAP: {
+            TARGET(BUILD_MAP): {
                 Value d = new_dict(vm);
                 Value* base = sp - 2 * arg;
                 bool ok = true;
@@ -1246,34 +1319,34 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 sp = base;
                 if (!ok) ERROR();
                 PUSHM(d);
-                break;
+                DISPATCH();
             }
-            case Op::BUILD_STRING: {
+            TARGET(BUILD_STRING): {
                 std::string out;
                 Value* base = sp - arg;
                 for (std::uint32_t i = 0; i < arg; ++i) out += base[i].as<Str>()->text;
                 for (std::uint32_t i = 0; i < arg; ++i) base[i] = Value();
                 sp = base;
                 PUSH(new_str(vm, std::move(out)));
-                break;
+                DISPATCH();
             }
-            case Op::LIST_APPEND: {
+            TARGET(LIST_APPEND): {
                 Value v = POP();
                 sp[-static_cast<std::ptrdiff_t>(arg)].as<List>()->items.push_back(std::move(v));
-                break;
+                DISPATCH();
             }
-            case Op::SET_ADD: {
+            TARGET(SET_ADD): {
                 Value v = POP();
                 if (!sp[-static_cast<std::ptrdiff_t>(arg)].as<Set>()->add(vm, v)) ERROR();
-                break;
+                DISPATCH();
             }
-            case Op::MAP_ADD: {
+            TARGET(MAP_ADD): {
                 Value v = POP();
                 Value k = POP();
                 if (!sp[-static_cast<std::ptrdiff_t>(arg)].as<Dict>()->set(vm, k, std::move(v))) ERROR();
-                break;
+                DISPATCH();
             }
-            case Op::LIST_EXTEND: {
+            TARGET(LIST_EXTEND): {
                 Value it = POP();
                 std::vector<Value> items;
                 if (!collect(vm, it, items)) {
@@ -1285,9 +1358,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 }
                 auto& dst = sp[-static_cast<std::ptrdiff_t>(arg)].as<List>()->items;
                 dst.insert(dst.end(), items.begin(), items.end());
-                break;
+                DISPATCH();
             }
-            case Op::SET_UPDATE: {
+            TARGET(SET_UPDATE): {
                 Value it = POP();
                 std::vector<Value> items;
                 if (!collect(vm, it, items)) ERROR();
@@ -1296,10 +1369,10 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 for (auto& x : items)
                     if (ok) ok = s->add(vm, x);
                 if (!ok) ERROR();
-                break;
+                DISPATCH();
             }
-            case Op::DICT_UPDATE:
-            case Op::DICT_MERGE: {
+            TARGET(DICT_UPDATE):
+            TARGET(DICT_MERGE): {
                 Value m = POP();
                 Dict* d = sp[-static_cast<std::ptrdiff_t>(arg)].as<Dict>();
                 if (!is_dict(m) && !get_attr_opt(vm, m, "keys")) {
@@ -1340,20 +1413,20 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     }
                 }
                 if (!ok) ERROR();
-                break;
+                DISPATCH();
             }
-            case Op::LIST_TO_TUPLE: {
+            TARGET(LIST_TO_TUPLE): {
                 Value l = POP();
                 PUSH(new_tuple(vm, std::move(l.as<List>()->items)));
-                break;
+                DISPATCH();
             }
-            case Op::UNPACK_SEQUENCE: {
+            TARGET(UNPACK_SEQUENCE): {
                 Value seq = POP();
                 if (!unpack_into(vm, seq, arg, sp)) ERROR();
                 sp += arg;
-                break;
+                DISPATCH();
             }
-            case Op::UNPACK_EX: {
+            TARGET(UNPACK_EX): {
                 std::uint32_t before = arg & 0xff, after = arg >> 8;
                 Value seq = POP();
                 std::vector<Value> items;
@@ -1373,16 +1446,16 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 std::vector<Value> mid(items.begin() + before, items.begin() + static_cast<std::ptrdiff_t>(n - after));
                 PUSH(new_list(vm, std::move(mid)));
                 for (std::uint32_t i = 0; i < before; ++i) PUSH(items[before - 1 - i]);
-                break;
+                DISPATCH();
             }
-            case Op::GET_ITER: {
+            TARGET(GET_ITER): {
                 Value& v = TOP();
                 Value it = get_iter(vm, v);
                 if (!it) ERROR();
                 v = std::move(it);
-                break;
+                DISPATCH();
             }
-            case Op::GET_YIELD_FROM_ITER: {
+            TARGET(GET_YIELD_FROM_ITER): {
                 Value& v = TOP();
                 if (is_type(v, vm.types.generator)) break;
                 if (is_type(v, vm.types.coroutine)) {
@@ -1395,9 +1468,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 Value it = get_iter(vm, v);
                 if (!it) ERROR();
                 v = std::move(it);
-                break;
+                DISPATCH();
             }
-            case Op::FOR_ITER: {
+            TARGET(FOR_ITER): {
                 Value& it = TOP();
                 if (it.is_obj() && it.obj()->type == vm.types.range_iterator) {
                     Value x = iter_next(vm, it);
@@ -1445,11 +1518,11 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 if (has_error(vm) && !stop_iteration_ends(vm)) ERROR();
                 DROP();
                 pc = arg;
-                break;
+                DISPATCH();
             }
-            case Op::CALL:
-            case Op::CALL_KW:
-            case Op::CALL_FUNCTION_EX: {
+            TARGET(CALL):
+            TARGET(CALL_KW):
+            TARGET(CALL_FUNCTION_EX): {
                 // Fast paths for the common calls, before the general path's many locals (each
                 // of which costs a destructor on every call): CALL / CALL_KW of a Python
                 // function, a bound Python method, a class with a Python __init__ or a native
@@ -1717,18 +1790,18 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 if (vm.budget_exhausted) ERROR();
                 PUSHM(r);
                 YIELD_CHECK();
-                break;
+                DISPATCH();
             }
-            case Op::MAKE_FUNCTION: {
+            TARGET(MAKE_FUNCTION): {
                 Value code_v = POP();
                 Value closure = (arg & 8) ? POP() : Value();
                 Value kwdefaults = (arg & 2) ? POP() : Value();
                 Value defaults = (arg & 1) ? POP() : Value();
                 PUSH(make_function(vm, f, code_v, arg, std::move(defaults), std::move(kwdefaults), std::move(closure)));
-                break;
+                DISPATCH();
             }
-            case Op::RETURN_CONST:
-            case Op::RETURN_VALUE: {
+            TARGET(RETURN_CONST):
+            TARGET(RETURN_VALUE): {
                 Value rv = ins.op() == Op::RETURN_CONST ? consts[arg] : POP();
                 Generator* gen = f->owner;
                 while (sp > stack) DROP();
@@ -1786,9 +1859,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     decref(done);
                     PUSHM(rv);
                 }
-                break;
+                DISPATCH();
             }
-            case Op::YIELD_VALUE: {
+            TARGET(YIELD_VALUE): {
                 Value v = POP();
                 Generator* gen = f->owner;
                 SAVE_FRAME();
@@ -1814,9 +1887,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 f->throw_pending = false;
                 if (code[pc - 1].op() == Op::CALL) TOP() = std::move(v);  // gen.send() inline: the receiver's slot
                 else PUSHM(v);
-                break;
+                DISPATCH();
             }
-            case Op::SEND: {
+            TARGET(SEND): {
                 Value v = POP();
                 Value& recv_slot = TOP();
                 // coro.__await__() (a coroutine_wrapper) delegates to its coroutine: resume that
@@ -1853,22 +1926,22 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 if (!r) ERROR();
                 PUSHM(r);
                 if (returned) pc = arg;
-                break;
+                DISPATCH();
             }
-            case Op::END_SEND: {
+            TARGET(END_SEND): {
                 Value v = POP();
                 DROP();
                 PUSHM(v);
-                break;
+                DISPATCH();
             }
-            case Op::GET_AWAITABLE: {
+            TARGET(GET_AWAITABLE): {
                 Value& v = TOP();
                 Value it = get_awaitable_iter(vm, v, static_cast<int>(arg));
                 if (!it) ERROR();
                 v = std::move(it);
-                break;
+                DISPATCH();
             }
-            case Op::GET_AITER: {
+            TARGET(GET_AITER): {
                 Value& v = TOP();
                 Type* t = type_of(v);
                 Value m = t->lookup(vm.intern("__aiter__"));
@@ -1883,9 +1956,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     ERROR();
                 }
                 v = std::move(r);
-                break;
+                DISPATCH();
             }
-            case Op::GET_ANEXT: {
+            TARGET(GET_ANEXT): {
                 Value& v = TOP();
                 Type* t = type_of(v);
                 Value m = t->lookup(vm.intern("__anext__"));
@@ -1904,9 +1977,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     ERROR();
                 }
                 PUSHM(it);
-                break;
+                DISPATCH();
             }
-            case Op::END_ASYNC_FOR: {
+            TARGET(END_ASYNC_FOR): {
                 // Handler of `async for`: [aiter, exc]. StopAsyncIteration ends the loop.
                 Value exc = POP();
                 if (type_of(exc)->is_subtype(vm.exc.StopAsyncIteration)) {
@@ -1917,29 +1990,29 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 reraise = true;
                 ERROR();
             }
-            case Op::CLEANUP_THROW:
-                break;
-            case Op::PUSH_EXC_INFO: {
+            TARGET(CLEANUP_THROW):
+                DISPATCH();
+            TARGET(PUSH_EXC_INFO): {
                 Value exc = POP();
                 Value prev = th.exc_info->value;
                 PUSH(prev.is_null() ? Value::none() : prev);
                 th.exc_info->value = exc;
                 PUSHM(exc);
-                break;
+                DISPATCH();
             }
-            case Op::POP_EXCEPT: {
+            TARGET(POP_EXCEPT): {
                 Value prev = POP();
                 th.exc_info->value = prev.is_none() ? Value() : std::move(prev);
-                break;
+                DISPATCH();
             }
-            case Op::CHECK_EXC_MATCH: {
+            TARGET(CHECK_EXC_MATCH): {
                 Value type = POP();
                 int r = exc_match(vm, TOP(), type);
                 if (r < 0) ERROR();
                 PUSH(Value::boolean(r));
-                break;
+                DISPATCH();
             }
-            case Op::CHECK_EG_MATCH: {
+            TARGET(CHECK_EG_MATCH): {
                 // [exc, type] -> [rest, match] (match None when nothing matched).
                 Value type = POP();
                 Value exc = POP();
@@ -1977,24 +2050,24 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 if (!items[0].is_none()) th.exc_info->value = items[0];
                 PUSH(items[1]);
                 PUSH(items[0]);
-                break;
+                DISPATCH();
             }
-            case Op::PREP_RERAISE_STAR: {
+            TARGET(PREP_RERAISE_STAR): {
                 // [orig, list] -> exception to re-raise, or None.
                 Value list = POP();
                 Value orig = POP();
                 Value r = prep_reraise_star(vm, orig, list);
                 if (!r) ERROR();
                 PUSHM(r);
-                break;
+                DISPATCH();
             }
-            case Op::RERAISE: {
+            TARGET(RERAISE): {
                 Value exc = POP();
                 th.exc = std::move(exc);
                 reraise = true;
                 ERROR();
             }
-            case Op::RAISE_VARARGS: {
+            TARGET(RAISE_VARARGS): {
                 if (arg == 0) {
                     Value h = handled_exception(th);
                     if (h.is_null()) {
@@ -2043,8 +2116,8 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 th.exc = std::move(exc);
                 ERROR();
             }
-            case Op::BEFORE_WITH:
-            case Op::BEFORE_ASYNC_WITH: {
+            TARGET(BEFORE_WITH):
+            TARGET(BEFORE_ASYNC_WITH): {
                 bool is_async = ins.op() == Op::BEFORE_ASYNC_WITH;
                 Value mgr = POP();
                 Type* t = type_of(mgr);
@@ -2081,9 +2154,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 if (!r) ERROR();
                 PUSHM(r);
                 YIELD_CHECK();
-                break;
+                DISPATCH();
             }
-            case Op::WITH_EXCEPT_START: {
+            TARGET(WITH_EXCEPT_START): {
                 // [exit, prev, exc] -> [exit, prev, exc, exit(type, exc, tb)]
                 Value& exc = sp[-1];
                 Value& exit = sp[-3];
@@ -2092,30 +2165,30 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 Value r = call(vm, exit, {Value::borrow(type_of(exc)), exc, tb.is_null() ? Value::none() : tb});
                 if (!r) ERROR();
                 PUSHM(r);
-                break;
+                DISPATCH();
             }
-            case Op::LOAD_BUILD_CLASS: {
+            TARGET(LOAD_BUILD_CLASS): {
                 Value b = f->builtins.as<Dict>()->get("__build_class__");
                 if (!b) {
                     raise(vm, vm.exc.NameError, "__build_class__ not found");
                     ERROR();
                 }
                 PUSHM(b);
-                break;
+                DISPATCH();
             }
-            case Op::LOAD_ASSERTION_ERROR:
+            TARGET(LOAD_ASSERTION_ERROR):
                 PUSH(Value::borrow(vm.exc.AssertionError));
-                break;
-            case Op::IMPORT_NAME: {
+                DISPATCH();
+            TARGET(IMPORT_NAME): {
                 Value fromlist = POP();
                 Value level = POP();
                 SAVE_FRAME();
                 Value m = import_name(vm, names[arg].as<Str>(), fromlist, level.is_int() ? level.as_int() : 0);
                 if (!m) ERROR();
                 PUSHM(m);
-                break;
+                DISPATCH();
             }
-            case Op::IMPORT_FROM: {
+            TARGET(IMPORT_FROM): {
                 Value& m = TOP();
                 Str* name = names[arg].as<Str>();
                 Value v = get_attr(vm, m, name);
@@ -2134,14 +2207,14 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     ERROR();
                 }
                 PUSHM(v);
-                break;
+                DISPATCH();
             }
-            case Op::IMPORT_STAR: {
+            TARGET(IMPORT_STAR): {
                 Value m = POP();
                 if (!import_star(vm, m, f)) ERROR();
-                break;
+                DISPATCH();
             }
-            case Op::CONVERT_VALUE: {
+            TARGET(CONVERT_VALUE): {
                 Value& v = TOP();
                 Value r = arg == 2 ? repr(vm, v) : str(vm, v);
                 if (!r) ERROR();
@@ -2151,32 +2224,32 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     r = new_str(vm, std::move(a));
                 }
                 v = std::move(r);
-                break;
+                DISPATCH();
             }
-            case Op::FORMAT_SIMPLE: {
+            TARGET(FORMAT_SIMPLE): {
                 Value& v = TOP();
                 if (v.is_obj() && v.obj()->type == vm.types.str) break;
                 Value r = format(vm, v, "");
                 if (!r) ERROR();
                 v = std::move(r);
-                break;
+                DISPATCH();
             }
-            case Op::FORMAT_WITH_SPEC: {
+            TARGET(FORMAT_WITH_SPEC): {
                 Value spec = POP();
                 Value& v = TOP();
                 Value r = format(vm, v, spec.as<Str>()->text);
                 if (!r) ERROR();
                 v = std::move(r);
-                break;
+                DISPATCH();
             }
-            case Op::STOPITERATION_ERROR:
-                break;
-            case Op::SETUP_ANNOTATIONS: {
+            TARGET(STOPITERATION_ERROR):
+                DISPATCH();
+            TARGET(SETUP_ANNOTATIONS): {
                 const Value ns = f->locals.is_null() ? Value(f->globals) : Value(f->locals);
                 if (!ns.as<Dict>()->get("__annotations__")) ns.as<Dict>()->set(vm, "__annotations__", new_dict(vm));
-                break;
+                DISPATCH();
             }
-            case Op::LOAD_SUPER_ATTR: {
+            TARGET(LOAD_SUPER_ATTR): {
                 // super().name / super().name(...): [global super] -> [attr, null] or [func, self]
                 // (method form), or [attr] (arg & 1 clear).
                 Str* name = names[arg >> 1].as<Str>();
@@ -2194,10 +2267,10 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 if (!v) ERROR();
                 PUSHM(v);
                 if (method) PUSHM(self_v);
-                break;
+                DISPATCH();
             }
-            case Op::COUNT_:
-                break;
+            TARGET(COUNT_):
+                DISPATCH();
         }
         }
         continue;
@@ -2284,7 +2357,14 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
 #undef YIELD_CHECK
 #undef ENTER_CALL_FRAME
 #undef ENTER_GENERATOR_FRAME
+#undef FETCH
+#undef TARGET
+#undef DISPATCH
+#undef DISPATCH_INLINE
 }
+#if LL_COMPUTED_GOTO
+#pragma GCC diagnostic pop
+#endif
 
 Exit run(VM& vm, Frame* entry, Budget& budget, Value& result) {
     return run_frames(vm, entry, entry, budget, result, false);
