@@ -2,6 +2,7 @@
 // is a refcounted heap Object. A null Value means "no value": a native returning it has raised.
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -147,7 +148,11 @@ public:
     ObjRef() noexcept = default;
     LL_HOT_INLINE ObjRef(const ObjRef& o) noexcept : p_(o.p_) { if (p_) incref(p_); }
     LL_HOT_INLINE ObjRef(ObjRef&& o) noexcept : p_(o.p_) { o.p_ = nullptr; }
-    LL_HOT_INLINE ObjRef(const Value& v) noexcept : p_(v.is_obj() ? v.obj() : nullptr) { if (p_) incref(p_); }
+    // Only an object or a null Value fits (anything else would silently become null).
+    LL_HOT_INLINE ObjRef(const Value& v) noexcept : p_(v.is_obj() ? v.obj() : nullptr) {
+        assert(v.is_obj() || v.is_null());
+        if (p_) incref(p_);
+    }
     LL_HOT_INLINE ~ObjRef() { if (p_) decref(p_); }
     LL_HOT_INLINE ObjRef& operator=(ObjRef o) noexcept {
         Object* old = p_;
@@ -156,7 +161,10 @@ public:
         return *this;
     }
     ObjRef& operator=(const Value& v) noexcept { return *this = ObjRef(v); }
-    ObjRef& operator=(Value&& v) noexcept { return *this = ObjRef::steal(v.is_obj() ? v.release() : nullptr); }
+    ObjRef& operator=(Value&& v) noexcept {
+        assert(v.is_obj() || v.is_null());
+        return *this = ObjRef::steal(v.is_obj() ? v.release() : nullptr);
+    }
     static ObjRef steal(Object* o) noexcept { ObjRef r; r.p_ = o; return r; }
     static ObjRef borrow(Object* o) noexcept { if (o) incref(o); return steal(o); }
 
