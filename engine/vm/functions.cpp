@@ -18,23 +18,39 @@ static std::string join_names(const std::vector<std::string>& names) {
 
 static Frame* make_call_frame_general(VM& vm, Function* fn, Args args, const Value* self_prefix);
 
+// A frame for fn's code with fn's globals and builtins; no argument bound yet.
+static Frame* new_function_frame(VM& vm, Function* fn) {
+    Code* code = fn->code_obj();
+    std::size_t nslots = code->nlocals + code->ncells + code->nfree + static_cast<std::size_t>(code->co->max_stack);
+    auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, code, nslots);
+    frame->func = ObjRef::borrow(fn);
+    frame->globals = fn->globals;
+    frame->builtins = fn->builtins;
+    return frame;
+}
+
+// The closure's cells, after the frame's own.
+static void bind_free_variables(Function* fn, Frame* frame) {
+    Code* code = fn->code_obj();
+    if (!code->nfree) return;
+    Value* free = frame->cells() + code->ncells;
+    const auto& closure = fn->closure.as<Tuple>()->items;
+    for (std::size_t i = 0; i < code->nfree; ++i) free[i] = closure[i];
+}
+
 Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix) {
     Code* code = fn->code_obj();
     const lang::CodeObject& co = *code->co;
-    std::size_t nslots = code->nlocals + code->ncells + code->nfree + static_cast<std::size_t>(co.max_stack);
     // The common call: positional arguments only, the rest of the positional parameters from
     // their defaults; no *args/**kwargs, keyword-only parameters or cells. What the general code
-    // below does for it, minus its checks and closures (this runs on every Python call).
+    // below does for it, minus its checks (this runs on every Python call).
     const std::size_t npos = args.count + (self_prefix ? 1u : 0u);
     const std::size_t argcount = static_cast<std::size_t>(co.argcount);
     if (args.kwcount == 0 && co.kwonlyargcount == 0 && code->ncells == 0 &&
         (co.flags & (lang::kCoVarargs | lang::kCoVarkeywords | lang::kCoOptimized)) == lang::kCoOptimized &&
         (npos == argcount ||
          (npos < argcount && fn->defaults && npos + fn->defaults.as<Tuple>()->items.size() >= argcount))) {
-        auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, code, nslots);
-        frame->func = ObjRef::borrow(fn);
-        frame->globals = fn->globals;
-        frame->builtins = fn->builtins;
+        Frame* frame = new_function_frame(vm, fn);
         Value* fast = frame->fast();
         if (npos < argcount) {
             const auto& defaults = fn->defaults.as<Tuple>()->items;
@@ -43,26 +59,19 @@ Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix
         }
         if (self_prefix) *fast++ = *self_prefix;
         for (std::uint32_t i = 0; i < args.count; ++i) fast[i] = args.items[i];
-        if (code->nfree) {
-            Value* cells = frame->cells();
-            auto& cl = fn->closure.as<Tuple>()->items;
-            for (std::size_t i = 0; i < code->nfree; ++i) cells[i] = cl[i];
-        }
+        bind_free_variables(fn, frame);
         return frame;
     }
     return make_call_frame_general(vm, fn, args, self_prefix);
 }
 
-// Everything else (keywords, *args/**kwargs, keyword-only parameters, cells, argument errors): out of line, so
-// that the common call above does not pay for this part's stack frame and saved registers.
+// Everything else (keywords, *args/**kwargs, keyword-only parameters, cells, argument errors):
+// out of line, so that the common call above does not pay for this part's stack frame and
+// saved registers.
 [[gnu::noinline]] static Frame* make_call_frame_general(VM& vm, Function* fn, Args args, const Value* self_prefix) {
     Code* code = fn->code_obj();
     const lang::CodeObject& co = *code->co;
-    std::size_t nslots = code->nlocals + code->ncells + code->nfree + static_cast<std::size_t>(co.max_stack);
-    auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, code, nslots);
-    frame->func = Value::borrow(fn);
-    frame->globals = fn->globals;
-    frame->builtins = fn->builtins;
+    Frame* frame = new_function_frame(vm, fn);
     // Module-level code made callable (a notebook cell, compile_cell): its names live in the
     // globals, as under exec. Class bodies replace this with their namespace.
     if (!(co.flags & lang::kCoOptimized)) frame->locals = fn->globals;
@@ -179,10 +188,7 @@ Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix
         int arg = code->cell2arg[i];
         cells[i] = new_cell(vm, arg >= 0 ? fast[arg] : Value());
     }
-    if (code->nfree) {
-        auto& cl = fn->closure.as<Tuple>()->items;
-        for (std::size_t i = 0; i < code->nfree; ++i) cells[code->ncells + i] = cl[i];
-    }
+    bind_free_variables(fn, frame);
     return frame;
 }
 

@@ -937,26 +937,23 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 if (arg & 1) {
                     // Method call form: [meth, self] avoids a bound-method object.
                     Code::AttrCache& ic = attr_cache_at(co, pc - 1);
-                    if (ic.kind == Code::AttrCache::Method && attr_cache_valid(vm, ic, TOP())) {
-                        if (method_not_shadowed(vm, ic, static_cast<Instance*>(TOP().obj()), name)) {
-                            Value self = std::move(TOP());
-                            TOP() = Value::borrow(ic.method);
-                            PUSHM(self);
-                            break;
-                        }
-                    } else if (ic.kind == Code::AttrCache::NativeMethod && attr_cache_valid(vm, ic, TOP())) {
+                    if ((ic.kind == Code::AttrCache::Method || ic.kind == Code::AttrCache::NativeMethod) &&
+                        attr_cache_valid(vm, ic, TOP()) &&
+                        (ic.kind == Code::AttrCache::NativeMethod ||
+                         method_not_shadowed(vm, ic, static_cast<Instance*>(TOP().obj()), name))) {
                         Value self = std::move(TOP());
                         TOP() = Value::borrow(ic.method);
                         PUSHM(self);
                         break;
-                    } else if (const Value* hit = module_attr_cache_load(vm, ic, TOP())) {
+                    }
+                    if (const Value* hit = module_attr_cache_load(vm, ic, TOP())) {
                         TOP() = *hit;
                         PUSH(Value());
                         break;
                     }
                     Value obj = POP();
                     Type* t = type_of(obj);
-                    if (!t->slots.getattr || t->slots.getattr == nullptr) {
+                    if (!t->slots.getattr) {
                         Value descr = t->lookup(name);
                         if (descr) {
                             Type* dt = type_of(descr);
@@ -967,15 +964,16 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                                 shadowed = !inst->dict.is_null() && inst->dict.as<Dict>()->get_str(vm, name);
                             }
                             if (plain && !shadowed) {
-                                // Cached for instances of classes whose layout we know: the
-                                // shadowing check above is all a hit must repeat.
-                                if (obj.is_obj() && t->has_flag(kTypeHeap) && name->interned && has_plain_instances(vm, t)) {
-                                    ic.kind = Code::AttrCache::Method;
-                                    ic.type = t;
-                                    ic.generation = vm.type_generation;
-                                    ic.method = descr.obj();
-                                } else if (obj.is_obj() && !t->has_flag(kTypeHeap) && !t->has_flag(kTypeInstanceDict)) {
-                                    ic.kind = Code::AttrCache::NativeMethod;
+                                // Cached for instances of classes whose layout we know (the
+                                // shadowing check above is all a hit must repeat) and of
+                                // built-in types without an instance dict (nothing to repeat).
+                                auto kind = Code::AttrCache::None;
+                                if (obj.is_obj() && t->has_flag(kTypeHeap) && name->interned && has_plain_instances(vm, t))
+                                    kind = Code::AttrCache::Method;
+                                else if (obj.is_obj() && !t->has_flag(kTypeHeap) && !t->has_flag(kTypeInstanceDict))
+                                    kind = Code::AttrCache::NativeMethod;
+                                if (kind != Code::AttrCache::None) {
+                                    ic.kind = kind;
                                     ic.type = t;
                                     ic.generation = vm.type_generation;
                                     ic.method = descr.obj();
