@@ -35,6 +35,9 @@ bool deadlocked(vm::VM& vm);
 // saw is still alive without keeping it alive (nothing is swept, so no finalizer runs).
 bool weak_set_holds(vm::VM& vm, const vm::Value& set, const vm::Object* o);
 
+// A loop handle's `_callback` (a slot read for the prelude's handles); null if it has none.
+vm::Value handle_callback(vm::VM& vm, const vm::Value& handle);
+
 // A filename of the prelude ("<asyncio>/tasks.py", "<contextlib>") or of the notebook's driver
 // ("<notebook>", engine/session): hidden in the learner's view.
 bool is_prelude_filename(std::string_view filename);

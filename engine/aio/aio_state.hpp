@@ -14,6 +14,15 @@ namespace ll::aio {
 
 struct WeakSetObject;
 
+// The prelude's Handle and TimerHandle (borrowed: their module holds them) and the __slots__
+// index of each attribute their __init__s set (handles.cpp).
+struct HandleSlots {
+    vm::Type* type = nullptr;
+    vm::Type* timer_type = nullptr;
+    std::int32_t callback = -1, args = -1, cancelled = -1, loop = -1, source_traceback = -1, repr = -1, context = -1;
+    std::int32_t when = -1, scheduled = -1;  // TimerHandle's own
+};
+
 struct AioState {
     EventSink* sink = nullptr;
     vm::Type* weak_set_type = nullptr;
@@ -21,6 +30,7 @@ struct AioState {
     vm::Type* yield_once_type = nullptr;
     vm::Type* sleep0_type = nullptr;
     vm::Type* timer_handle_type = nullptr;  // the prelude's TimerHandle (borrowed: its module holds it)
+    HandleSlots handle_slots;
     std::vector<WeakSetObject*> weak_sets;  // live sets (each removes itself when freed)
     // The object a handle just stepped (a task): checked for death at the next handle boundary.
     vm::Object* death_candidate = nullptr;
@@ -46,6 +56,9 @@ void init_future_iter(vm::VM& vm, vm::Module* m);
 
 // `_looplab.sleep0` and its iterator type (sleep0.cpp).
 void init_sleep0(vm::VM& vm, vm::Module* m);
+
+// `_looplab.native_handles`, `handle` and `timer_handle` (handles.cpp).
+void init_handles(vm::VM& vm, vm::Module* m);
 
 // `_looplab.native_timer_order` (timer_order.cpp).
 void init_timer_order(vm::VM& vm, vm::Module* m);

@@ -255,8 +255,7 @@ Value m_event(VM& vm, Args a) {
         // The previous handle is gone by now: whatever it alone kept alive dies here.
         collect_weak_sets(vm, false);
     } else if (kind == "handle_done" && a.size() > 1) {
-        Value cb = get_attr_opt(vm, a[1], "_callback");
-        if (has_error(vm)) clear_error(vm);
+        Value cb = handle_callback(vm, a[1]);
         if (cb && is_type(cb, vm.types.method)) {
             const Value& owner = cb.as<BoundMethod>()->self;
             if (owner.is_obj()) st.death_candidate = owner.obj();
@@ -301,6 +300,7 @@ bool init_looplab_module(VM& vm, Module* m) {
     init_future_iter(vm, m);
     init_sleep0(vm, m);
     init_timer_order(vm, m);
+    init_handles(vm, m);
     return true;
 }
 

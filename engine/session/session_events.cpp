@@ -80,7 +80,7 @@ TaskRecord* Session::Impl::record_of(const Value& task) {
 
 // The task a handle steps or wakes (0 for a plain callback), and the handle in words.
 int Session::Impl::task_of_handle(const Value& handle, std::string* description) {
-    Value cb = attr(*vm, handle, "_callback");
+    Value cb = aio::handle_callback(*vm, handle);
     if (cb && is_type(cb, vm->types.method)) {
         auto* m = cb.as<BoundMethod>();
         if (TaskRecord* r = record_of(m->self)) {

@@ -314,3 +314,22 @@ sleep0 = _Sleep0()
 
 def native_timer_order(cls):
     """The VM replaces cls.__lt__ with a native one; the Python definition already does the same."""
+
+
+# --- The loop's handles -------------------------------------------------------------------------
+
+_handle_classes = None
+
+
+def native_handles(handle_cls, timer_handle_cls):
+    """The VM makes handles without running their __init__; here the __init__s run."""
+    global _handle_classes
+    _handle_classes = (handle_cls, timer_handle_cls)
+
+
+def handle(callback, args, loop, context):
+    return _handle_classes[0](callback, args, loop, context)
+
+
+def timer_handle(when, callback, args, loop, context):
+    return _handle_classes[1](when, callback, args, loop, context)

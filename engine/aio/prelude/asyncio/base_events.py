@@ -23,6 +23,8 @@ from . import futures
 from . import tasks
 
 _event = _looplab.event
+_new_handle = _looplab.handle            # Handle(callback, args, loop, context), natively
+_new_timer_handle = _looplab.timer_handle
 
 # The longest the loop would sleep in one go (CPython's selector limit).
 MAXIMUM_SELECT_TIMEOUT = 24 * 3600
@@ -125,7 +127,9 @@ class BaseEventLoop(events.AbstractEventLoop):
             self._check_closed()   # raises
         if self._debug:
             self._check_callback(callback, "call_soon")
-        handle = events.Handle(callback, args, self, context)
+            handle = events.Handle(callback, args, self, context)   # records where it was made
+        else:
+            handle = _new_handle(callback, args, self, context)
         self._ready.append(handle)
         _event("handle_scheduled", handle)
         return handle
@@ -157,7 +161,9 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._check_closed()
         if self._debug:
             self._check_callback(callback, "call_at")
-        timer = events.TimerHandle(when, callback, args, self, context)
+            timer = events.TimerHandle(when, callback, args, self, context)
+        else:
+            timer = _new_timer_handle(when, callback, args, self, context)
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
         _event("timer_set", timer, when)

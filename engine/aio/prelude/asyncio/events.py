@@ -133,6 +133,8 @@ class TimerHandle(Handle):
 
 # The timer heap's comparison, natively (the definition above says what it does).
 _looplab.native_timer_order(TimerHandle)
+# The loop makes its handles natively outside debug mode, storing what the __init__s above store.
+_looplab.native_handles(Handle, TimerHandle)
 
 
 class AbstractEventLoop:

@@ -1,0 +1,95 @@
+// `_looplab.native_handles(Handle, TimerHandle)`, then `_looplab.handle(callback, args, loop,
+// context)` and `_looplab.timer_handle(when, callback, args, loop, context)`: the loop's handles
+// made natively, holding what Handle.__init__ and TimerHandle.__init__ store. call_soon makes one
+// handle per task switch, and a Python __init__ there costs a frame and some 25 bytecodes.
+// events.py keeps the Python __init__s: debug mode (which records where a handle was made) and
+// subclasses use them.
+#include "engine/aio/aio_state.hpp"
+#include "engine/vm/builtins_util.hpp"
+
+namespace ll::aio {
+
+using namespace ll::vm;
+
+namespace {
+
+// The __slots__ index of `name` in `cls`, or -1 (no such member descriptor).
+std::int32_t slot_index(VM& vm, Type* cls, std::string_view name) {
+    Value d = cls->lookup(vm.intern(name));
+    if (!d || !is_type(d, vm.types.member_descriptor)) return -1;
+    return static_cast<std::int32_t>(d.as<MemberDescriptor>()->index);
+}
+
+// A `cls` instance with the slots Handle.__init__ sets, from a[first:first + 4].
+Instance* new_handle(VM& vm, Type* cls, Args a, std::size_t first) {
+    const HandleSlots& s = aio_state(vm).handle_slots;
+    auto* h = static_cast<Instance*>(alloc_instance(vm, cls));
+    Value* v = h->slot_values();
+    v[s.callback] = a[first];
+    v[s.args] = a[first + 1];
+    v[s.loop] = a[first + 2];
+    v[s.context] = a[first + 3];
+    v[s.cancelled] = Value::boolean(false);
+    v[s.repr] = Value::none();
+    v[s.source_traceback] = Value::none();
+    return h;
+}
+
+bool registered(VM& vm, std::string_view name) {
+    if (aio_state(vm).handle_slots.timer_type) return true;
+    raise_fmt(vm, vm.exc.RuntimeError, "{}(): native_handles() was not called", name);
+    return false;
+}
+
+Value m_handle(VM& vm, Args a) {
+    if (!lib::no_kwargs(vm, a, "handle") || !lib::check_range(vm, a.size(), "handle", 4, 4) || !registered(vm, "handle")) return {};
+    return Value::steal(new_handle(vm, aio_state(vm).handle_slots.type, a, 0));
+}
+
+Value m_timer_handle(VM& vm, Args a) {
+    if (!lib::no_kwargs(vm, a, "timer_handle") || !lib::check_range(vm, a.size(), "timer_handle", 5, 5) ||
+        !registered(vm, "timer_handle"))
+        return {};
+    const HandleSlots& s = aio_state(vm).handle_slots;
+    Instance* h = new_handle(vm, s.timer_type, a, 1);
+    h->slot_values()[s.when] = a[0];
+    h->slot_values()[s.scheduled] = Value::boolean(false);
+    return Value::steal(h);
+}
+
+Value m_native_handles(VM& vm, Args a) {
+    if (!lib::no_kwargs(vm, a, "native_handles") || !lib::check_range(vm, a.size(), "native_handles", 2, 2)) return {};
+    if (!is_type_object(a[0]) || !is_type_object(a[1]) || !a[1].as<Type>()->is_subtype(a[0].as<Type>()))
+        return raise(vm, vm.exc.TypeError, "native_handles() expects Handle and its subclass TimerHandle");
+    HandleSlots s;
+    s.type = a[0].as<Type>();
+    s.timer_type = a[1].as<Type>();
+    std::int32_t* fields[] = {&s.callback, &s.args, &s.cancelled, &s.loop, &s.source_traceback, &s.repr, &s.context};
+    const char* names[] = {"_callback", "_args", "_cancelled", "_loop", "_source_traceback", "_repr", "_context"};
+    for (std::size_t i = 0; i < std::size(fields); ++i)
+        if ((*fields[i] = slot_index(vm, s.type, names[i])) < 0)
+            return raise_fmt(vm, vm.exc.TypeError, "native_handles(): Handle has no slot {}", names[i]);
+    if ((s.when = slot_index(vm, s.timer_type, "_when")) < 0 || (s.scheduled = slot_index(vm, s.timer_type, "_scheduled")) < 0)
+        return raise(vm, vm.exc.TypeError, "native_handles(): TimerHandle has no slots _when and _scheduled");
+    aio_state(vm).handle_slots = s;
+    return Value::none();
+}
+
+}  // namespace
+
+Value handle_callback(VM& vm, const Value& handle) {
+    const HandleSlots& s = aio_state(vm).handle_slots;
+    if (s.type && handle.is_obj() && handle.obj()->type->is_subtype(s.type))
+        return static_cast<Instance*>(handle.obj())->slot_values()[s.callback];
+    Value cb = get_attr_opt(vm, handle, "_callback");
+    if (has_error(vm)) clear_error(vm);
+    return cb;
+}
+
+void init_handles(VM& vm, Module* m) {
+    def_function(vm, m, "native_handles", m_native_handles);
+    def_function(vm, m, "handle", m_handle);
+    def_function(vm, m, "timer_handle", m_timer_handle);
+}
+
+}  // namespace ll::aio
