@@ -22,9 +22,8 @@ struct FrameSlots {
 struct alignas(alignof(Value)) Frame : Object {
     Frame(Type* t, Code* code, std::size_t nslots);
     ~Frame() override;
-    // One block holds the frame and its slots: a call costs one allocation, not two.
-    // Freed blocks of small frames are kept for the next call of the same size (a destroying
-    // delete: it reads nslots before the destructor runs).
+    // One block holds the frame and its slots: a call costs one allocation, not two. A destroying
+    // delete: it reads nslots, for the block's size, before the destructor runs.
     static void* operator new(std::size_t size, FrameSlots slots);
     static void operator delete(void* p, FrameSlots slots);  // only if the constructor throws
     static void operator delete(Frame* p, std::destroying_delete_t);
@@ -54,7 +53,7 @@ struct alignas(alignof(Value)) Frame : Object {
     Value* slots() { return reinterpret_cast<Value*>(this + 1); }
     Value* fast() { return slots(); }
     Value* cells() { return slots() + code_obj()->nlocals; }
-    Value* stack() { return slots() + code_obj()->nlocals + code_obj()->ncells + code_obj()->nfree; }
+    Value* stack() { return slots() + code_obj()->stack_base; }
     int line() const;  // current line (of lasti)
     void clear_stack();
     void gc_traverse(GcVisit visit, void* arg) override;

@@ -47,6 +47,10 @@ struct Code : Object {
     };
     std::vector<AttrCache> attr_cache;
     std::uint32_t nlocals = 0, ncells = 0, nfree = 0;
+    // Read on every call and frame switch, so kept here rather than behind `co`:
+    std::uint32_t stack_base = 0;   // nlocals + ncells + nfree: where a frame's value stack starts
+    std::uint32_t frame_slots = 0;  // stack_base + the deepest stack: a frame's slot count
+    const lang::Instr* instructions = nullptr;  // co->code.data()
 };
 
 // A function defined by `def` or `lambda`.

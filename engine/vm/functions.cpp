@@ -21,7 +21,7 @@ static Frame* make_call_frame_general(VM& vm, Function* fn, Args args, const Val
 // A frame for fn's code with fn's globals and builtins; no argument bound yet.
 static Frame* new_function_frame(VM& vm, Function* fn) {
     Code* code = fn->code_obj();
-    std::size_t nslots = code->nlocals + code->ncells + code->nfree + static_cast<std::size_t>(code->co->max_stack);
+    const std::size_t nslots = code->frame_slots;
     auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, code, nslots);
     frame->func = ObjRef::borrow(fn);
     frame->globals = fn->globals;
@@ -38,7 +38,7 @@ static void bind_free_variables(Function* fn, Frame* frame) {
     for (std::size_t i = 0; i < code->nfree; ++i) free[i] = closure[i];
 }
 
-Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix) {
+Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix, bool steal_args) {
     Code* code = fn->code_obj();
     const lang::CodeObject& co = *code->co;
     // The common call: positional arguments only, the rest of the positional parameters from
@@ -58,7 +58,12 @@ Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix
             for (std::size_t i = npos; i < argcount; ++i) fast[i] = defaults[i - first_default];
         }
         if (self_prefix) *fast++ = *self_prefix;
-        for (std::uint32_t i = 0; i < args.count; ++i) fast[i] = args.items[i];
+        if (steal_args) {
+            Value* from = const_cast<Value*>(args.items);
+            for (std::uint32_t i = 0; i < args.count; ++i) fast[i] = std::move(from[i]);
+        } else {
+            for (std::uint32_t i = 0; i < args.count; ++i) fast[i] = args.items[i];
+        }
         bind_free_variables(fn, frame);
         return frame;
     }

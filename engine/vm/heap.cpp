@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <new>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/vm/vm.hpp"
@@ -54,14 +55,119 @@ std::size_t allocated_bytes() {
 }
 void set_current_vm(VM* vm) { tl_vm = vm; }
 
+// Objects up to kMaxPooled bytes come from a pool (CPython's pymalloc, simplified): per-size free
+// lists over 16 KiB chunks, each chunk holding blocks of one size. An object then costs its exact
+// size (malloc adds a header and rounds up) and a push or pop (malloc's fast path stops working
+// once a program holds many objects). Chunks are never given back: freed blocks serve later
+// objects of the same size. Larger objects go to operator new. Sanitizer builds skip the pool,
+// so that an object used after its release is still caught.
+#ifndef LL_NO_NEW_HOOK
+#define LL_OBJECT_POOL 1
+#endif
+
+#ifdef LL_OBJECT_POOL
+namespace {
+constexpr std::size_t kGrain = 16;
+constexpr std::size_t kMaxPooled = 2048;
+constexpr std::size_t kClasses = kMaxPooled / kGrain;  // class c: blocks of (c + 1) * kGrain bytes
+constexpr std::size_t kChunk = 16 * 1024;               // aligned to its size: a block finds its header
+constexpr std::size_t kArena = 16 * kChunk;             // chunks are taken from the system 16 at a time
+
+struct ChunkHeader {
+    std::size_t size_class;
+    std::size_t pad;  // keeps the blocks after the header aligned to kGrain
+};
+static_assert(sizeof(ChunkHeader) == kGrain);
+
+struct ObjectPool {
+    void* free[kClasses];                // freed blocks, linked through their first word
+    char* bump[kClasses];                // the next never-used block of the class's newest chunk
+    char* bump_end[kClasses];
+    char* arena_next;                    // chunks not yet given to a class
+    char* arena_end;
+    std::unordered_set<void*>* large;    // live objects above kMaxPooled (never freed: see free_all)
+};
+// Trivially destructible and zero-initialised: no guard on each thread-local access.
+constinit thread_local ObjectPool t_pool{};
+
+[[gnu::noinline]] void* pool_refill(std::size_t c) {
+    ObjectPool& pool = t_pool;
+    if (pool.arena_next == pool.arena_end) {
+        void* arena = std::aligned_alloc(kChunk, kArena);
+        if (!arena) throw std::bad_alloc();
+        g_allocated_bytes += kArena;
+        pool.arena_next = static_cast<char*>(arena);
+        pool.arena_end = pool.arena_next + kArena;
+    }
+    char* chunk = pool.arena_next;
+    pool.arena_next += kChunk;
+    reinterpret_cast<ChunkHeader*>(chunk)->size_class = c;
+    const std::size_t block = (c + 1) * kGrain;
+    pool.bump[c] = chunk + sizeof(ChunkHeader) + block;
+    pool.bump_end[c] = chunk + sizeof(ChunkHeader) + (kChunk - sizeof(ChunkHeader)) / block * block;
+    return chunk + sizeof(ChunkHeader);
+}
+
+void* pool_alloc(std::size_t size) {
+    ObjectPool& pool = t_pool;
+    const std::size_t c = (size + kGrain - 1) / kGrain - 1;
+    if (c < kClasses) {
+        if (void* p = pool.free[c]) {
+            pool.free[c] = *static_cast<void**>(p);
+            return p;
+        }
+        const std::size_t block = (c + 1) * kGrain;
+        if (pool.bump[c] && pool.bump[c] + block <= pool.bump_end[c]) {
+            void* p = pool.bump[c];
+            pool.bump[c] += block;
+            return p;
+        }
+        return pool_refill(c);
+    }
+    void* p = ::operator new(size);
+    if (!pool.large) pool.large = new std::unordered_set<void*>();
+    pool.large->insert(p);
+    return p;
+}
+
+void pool_push(void* p, std::size_t c) {
+    *static_cast<void**>(p) = t_pool.free[c];
+    t_pool.free[c] = p;
+}
+
+void pool_free(void* p, std::size_t size) {
+    const std::size_t c = (size + kGrain - 1) / kGrain - 1;
+    if (c < kClasses) return pool_push(p, c);
+    t_pool.large->erase(p);
+    ::operator delete(p);
+}
+
+// For the heap's teardown, which no longer knows each object's size: a large object is in the
+// set; any other block's class is in its chunk's header.
+void pool_free_unsized(void* p) {
+    if (t_pool.large && t_pool.large->erase(p)) return ::operator delete(p);
+    auto base = reinterpret_cast<std::uintptr_t>(p) & ~static_cast<std::uintptr_t>(kChunk - 1);
+    pool_push(p, reinterpret_cast<ChunkHeader*>(base)->size_class);
+}
+}  // namespace
+#endif
+
 void* Object::operator new(std::size_t size) {
     if (tl_vm) tl_vm->heap.bytes += size;
+#ifdef LL_OBJECT_POOL
+    return pool_alloc(size);
+#else
     return ::operator new(size);
+#endif
 }
 
 void Object::operator delete(void* p, std::size_t size) {
     if (tl_vm && !tl_vm->heap.tearing_down) tl_vm->heap.bytes -= size;
+#ifdef LL_OBJECT_POOL
+    pool_free(p, size);
+#else
     ::operator delete(p);
+#endif
 }
 
 Object::Object(Type* t) : type(t) {
@@ -119,7 +225,11 @@ void Heap::free_all() {
     all.reserve(count_);
     for (Object* o = head_; o; o = o->heap_next_) all.push_back(o);
     for (Object* o : all) o->~Object();
+#ifdef LL_OBJECT_POOL
+    for (Object* o : all) pool_free_unsized(o);
+#else
     for (Object* o : all) ::operator delete(static_cast<void*>(o));
+#endif
     head_ = nullptr;
     count_ = 0;
     bytes = 0;

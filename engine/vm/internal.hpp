@@ -47,7 +47,9 @@ void fixup_slots(VM& vm, Type* cls);
 Value call_object(VM& vm, const Value& callable, Args args);
 // Builds a frame for a Python function call with arguments bound (null + exception on
 // a binding error such as "f() missing 1 required positional argument: 'x'").
-Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix = nullptr);
+// `steal_args`: the arguments are the caller's stack slots, which it drops next: the common call
+// moves them into the frame instead of copying (self_prefix is always copied).
+Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix = nullptr, bool steal_args = false);
 // Calls `fn` with self prepended to args.
 Value call_with_self(VM& vm, const Value& fn, const Value& self, Args args);
 Value make_generator_for(VM& vm, Function* fn, Frame* frame);

@@ -35,56 +35,15 @@ static_assert(sizeof(Instance) % alignof(Value) == 0, "an instance's slot values
 #define LL_COMPUTED_GOTO 0
 #endif
 
-// A call allocates a frame and a return frees it: small blocks are recycled per slot count
-// instead of going through malloc each time. Sanitizer builds skip the pool, so that a frame
-// used after its release is still caught.
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define LL_NO_FRAME_POOL 1
-#endif
-#endif
-namespace {
-constexpr std::size_t kPooledSlots = 48;     // frames with more slots go straight to malloc
-constexpr std::size_t kPoolDepth = 256;      // blocks kept per slot count
-struct FramePool {
-    void* head[kPooledSlots + 1] = {};
-    std::uint32_t count[kPooledSlots + 1] = {};
-};
-thread_local FramePool t_frame_pool;
-}  // namespace
+// A frame and its slots are one block (from the object pool in heap.cpp, like any object).
+void* Frame::operator new(std::size_t size, FrameSlots slots) { return Object::operator new(size + slots.n * sizeof(Value)); }
 
-void* Frame::operator new(std::size_t size, FrameSlots slots) {
-    // Counted in the VM's object bytes like any object; the whole block is metered by operator new.
-#ifndef LL_NO_FRAME_POOL
-    if (slots.n <= kPooledSlots && t_frame_pool.head[slots.n]) {
-        void* p = t_frame_pool.head[slots.n];
-        t_frame_pool.head[slots.n] = *static_cast<void**>(p);
-        --t_frame_pool.count[slots.n];
-        if (VM* vm = detail::tl_vm) vm->heap.bytes += size;
-        return p;
-    }
-#endif
-    void* p = Object::operator new(size + slots.n * sizeof(Value));
-    if (VM* vm = detail::tl_vm) vm->heap.bytes -= slots.n * sizeof(Value);
-    return p;
-}
-
-void Frame::operator delete(void* p, FrameSlots) { Object::operator delete(p, sizeof(Frame)); }
+void Frame::operator delete(void* p, FrameSlots slots) { Object::operator delete(p, sizeof(Frame) + slots.n * sizeof(Value)); }
 
 void Frame::operator delete(Frame* f, std::destroying_delete_t) {
     std::size_t n = f->nslots;
     f->~Frame();
-#ifndef LL_NO_FRAME_POOL
-    if (n <= kPooledSlots && t_frame_pool.count[n] < kPoolDepth) {
-        if (VM* vm = detail::tl_vm; vm && !vm->heap.tearing_down) vm->heap.bytes -= sizeof(Frame);
-        *reinterpret_cast<void**>(f) = t_frame_pool.head[n];
-        t_frame_pool.head[n] = f;
-        ++t_frame_pool.count[n];
-        return;
-    }
-#endif
-    (void)n;
-    Object::operator delete(f, sizeof(Frame));
+    Object::operator delete(f, sizeof(Frame) + n * sizeof(Value));
 }
 
 Frame::~Frame() {
@@ -570,7 +529,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
 #define LOAD_FRAME()                                   \
     do {                                               \
         co = f->code_obj();                            \
-        code = co->co->code.data();                    \
+        code = co->instructions;                       \
         pc = f->pc;                                    \
         stack = f->stack();                            \
         sp = stack + f->sp;                            \
@@ -1599,7 +1558,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     if (fn->code_obj()->co->flags & (lang::kCoGenerator | lang::kCoCoroutine | lang::kCoAsyncGenerator))
                         goto call_general;
                     CHECK_CALL_LIMITS();
-                    Frame* nf = make_call_frame(vm, fn, fargs, prefix);
+                    Frame* nf = make_call_frame(vm, fn, fargs, prefix, !ex);
                     if (!nf) ERROR();
                     if (init_self) nf->init_self = std::move(init_self);
                     while (sp > callable_slot) DROP();

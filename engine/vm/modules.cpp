@@ -16,6 +16,9 @@ Value make_code(VM& vm, std::shared_ptr<const lang::CodeObject> co) {
     code->nlocals = static_cast<std::uint32_t>(co->varnames.size());
     code->ncells = static_cast<std::uint32_t>(co->cellvars.size());
     code->nfree = static_cast<std::uint32_t>(co->freevars.size());
+    code->stack_base = code->nlocals + code->ncells + code->nfree;
+    code->frame_slots = code->stack_base + static_cast<std::uint32_t>(co->max_stack);
+    code->instructions = co->code.data();
     int nparams = co->argcount + co->kwonlyargcount + ((co->flags & lang::kCoVarargs) ? 1 : 0) +
                   ((co->flags & lang::kCoVarkeywords) ? 1 : 0);
     for (auto& cell : co->cellvars) {

@@ -3,6 +3,7 @@
 // per-type .cpp files; these structs are the data natives read and write directly.
 #pragma once
 
+#include <new>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -201,7 +202,8 @@ struct alignas(alignof(Value)) Instance : Object {
     ~Instance() override;
     static void* operator new(std::size_t size) { return Object::operator new(size); }
     static void* operator new(std::size_t size, InstanceSlots s);
-    static void operator delete(void* p, std::size_t size) { Object::operator delete(p, size); }
+    // Destroying: it reads nslots, for the block's size, before the destructor runs.
+    static void operator delete(Instance* p, std::destroying_delete_t, std::size_t size);
     static void operator delete(void* p, InstanceSlots s);  // only if the constructor throws
 
     ObjRef dict;  // a Dict, or null until the first attribute is stored (8 bytes: see ObjRef)

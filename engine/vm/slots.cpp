@@ -11,12 +11,16 @@ namespace ll::vm {
 
 // --- slotted instances: one block holds the object and its slot values
 
-void* Instance::operator new(std::size_t size, InstanceSlots s) {
-    // The object bytes count the whole block; ~Instance gives back what the sized delete cannot see.
-    return Object::operator new(size + s.n * sizeof(Value));
-}
+void* Instance::operator new(std::size_t size, InstanceSlots s) { return Object::operator new(size + s.n * sizeof(Value)); }
 
 void Instance::operator delete(void* p, InstanceSlots s) { Object::operator delete(p, sizeof(Instance) + s.n * sizeof(Value)); }
+
+void Instance::operator delete(Instance* p, std::destroying_delete_t, std::size_t size) {
+    // `size` is the dynamic type's (subclasses such as ExceptionObject have no slots).
+    const std::size_t block = size + p->nslots * sizeof(Value);
+    p->~Instance();
+    Object::operator delete(p, block);
+}
 
 Instance::Instance(Type* t, InstanceSlots s) : Object(t), nslots(s.n) {
     Value* v = slot_values();
@@ -27,7 +31,6 @@ Instance::~Instance() {
     if (!nslots) return;
     Value* v = slot_values();
     for (std::uint32_t i = 0; i < nslots; ++i) v[i].~Value();
-    if (VM* vm = detail::tl_vm; vm && !vm->heap.tearing_down) vm->heap.bytes -= nslots * sizeof(Value);
 }
 
 Object* alloc_instance(VM&, Type* cls) {
