@@ -17,6 +17,13 @@ Value timer_lt(VM& vm, Args a) {
     // Like the Python method, only `other` is checked: a wrong self fails reading `_when`.
     Type* cls = aio_state(vm).timer_handle_type;
     if (!cls || !type_of(a[1])->is_subtype(cls)) return vm.not_implemented;
+    // Both the prelude's timer handles (the heap holds nothing else): their `_when` slots.
+    const HandleSlots& hs = aio_state(vm).handle_slots;
+    if (hs.timer_type == cls && a[0].is_obj() && a[0].obj()->type == cls && a[1].obj()->type == cls) {
+        const Value& x = static_cast<Instance*>(a[0].obj())->slot_values()[hs.when];
+        const Value& y = static_cast<Instance*>(a[1].obj())->slot_values()[hs.when];
+        if (x.is_float() && y.is_float()) return Value::boolean(x.as_float() < y.as_float());
+    }
     Str* when = vm.intern("_when");
     Value x = get_attr(vm, a[0], when);
     if (!x) return {};

@@ -73,9 +73,8 @@ constexpr std::size_t kClasses = kMaxPooled / kGrain;  // class c: blocks of (c 
 constexpr std::size_t kChunk = 16 * 1024;               // aligned to its size: a block finds its header
 constexpr std::size_t kArena = 16 * kChunk;             // chunks are taken from the system 16 at a time
 
-struct ChunkHeader {
+struct alignas(kGrain) ChunkHeader {  // one grain: the blocks after it stay aligned
     std::size_t size_class;
-    std::size_t pad;  // keeps the blocks after the header aligned to kGrain
 };
 static_assert(sizeof(ChunkHeader) == kGrain);
 
@@ -85,7 +84,7 @@ struct ObjectPool {
     char* bump_end[kClasses];
     char* arena_next;                    // chunks not yet given to a class
     char* arena_end;
-    std::unordered_set<void*>* large;    // live objects above kMaxPooled (never freed: see free_all)
+    std::unordered_set<void*>* large;    // live objects above kMaxPooled (see pool_free_unsized)
 };
 // Trivially destructible and zero-initialised: no guard on each thread-local access.
 constinit thread_local ObjectPool t_pool{};
