@@ -80,7 +80,11 @@ export async function waitState(page, predicate, what = 'the expected state', ti
   for (;;) {
     const s = await state(page);
     if (s && predicate(s)) return s;
-    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() - started > timeout) {
+      const input = s ? JSON.stringify(s.input) : 'no state';
+      const selection = s && s.editor ? JSON.stringify(s.editor.selection ?? null) : 'none';
+      throw new Error(`timed out waiting for ${what} (input ${input}, editor selection ${selection})`);
+    }
     await page.waitForTimeout(50);
   }
 }
@@ -91,6 +95,9 @@ export async function focusEditor(page) {
   const editor = findItem(s, { id: 'editor' });
   if (!editor) throw new Error('the editor is not on screen');
   await page.mouse.click(editor.x + editor.w / 2, editor.y + editor.h - 5);
+  // The editor may already be active: wait until ImGui has taken the click itself, so keys
+  // pressed next are not handled before it (the click would then undo their selection).
+  await waitFrames(page, 2);
   return waitState(page, (x) => x.editor.active, 'the editor to take focus');
 }
 
