@@ -14,7 +14,7 @@ namespace ll::aio {
 
 struct WeakSetObject;
 
-// The prelude's Handle and TimerHandle (borrowed: their module holds them) and the __slots__
+// The prelude's Handle and TimerHandle (referenced until the VM ends) and the __slots__
 // index of each attribute their __init__s set (handles.cpp).
 struct HandleSlots {
     vm::Type* type = nullptr;
@@ -29,7 +29,7 @@ struct AioState {
     vm::Type* future_iter_type = nullptr;
     vm::Type* yield_once_type = nullptr;
     vm::Type* sleep0_type = nullptr;
-    vm::Type* timer_handle_type = nullptr;  // the prelude's TimerHandle (borrowed: its module holds it)
+    vm::Type* timer_handle_type = nullptr;  // the prelude's TimerHandle (referenced until the VM ends)
     HandleSlots handle_slots;
     std::vector<WeakSetObject*> weak_sets;  // live sets (each removes itself when freed)
     // The object a handle just stepped (a task): checked for death at the next handle boundary.

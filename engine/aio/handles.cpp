@@ -71,6 +71,10 @@ Value m_native_handles(VM& vm, Args a) {
             return raise_fmt(vm, vm.exc.TypeError, "native_handles(): Handle has no slot {}", names[i]);
     if ((s.when = slot_index(vm, s.timer_type, "_when")) < 0 || (s.scheduled = slot_index(vm, s.timer_type, "_scheduled")) < 0)
         return raise(vm, vm.exc.TypeError, "native_handles(): TimerHandle has no slots _when and _scheduled");
+    // Kept alive until the VM ends (its teardown frees them whatever their counts): the state
+    // holds plain pointers, and `_looplab` is importable, so a class could be a learner's.
+    incref(s.type);
+    incref(s.timer_type);
     aio_state(vm).handle_slots = s;
     return Value::none();
 }

@@ -37,6 +37,7 @@ Value m_native_timer_order(VM& vm, Args a) {
     if (!lib::no_kwargs(vm, a, "native_timer_order") || !lib::check_range(vm, a.size(), "native_timer_order", 1, 1)) return {};
     if (!is_type_object(a[0])) return raise(vm, vm.exc.TypeError, "native_timer_order() expects a class");
     Type* cls = a[0].as<Type>();
+    incref(cls);  // kept alive until the VM ends: the state holds a plain pointer (see handles.cpp)
     aio_state(vm).timer_handle_type = cls;
     def_method(vm, cls, "__lt__", timer_lt);
     return Value::none();

@@ -137,7 +137,7 @@ void pool_push(void* p, std::size_t c) {
 void pool_free(void* p, std::size_t size) {
     const std::size_t c = (size + kGrain - 1) / kGrain - 1;
     if (c < kClasses) return pool_push(p, c);
-    t_pool.large->erase(p);
+    if (t_pool.large) t_pool.large->erase(p);  // (null: made by another thread)
     ::operator delete(p);
 }
 
