@@ -161,29 +161,38 @@ void Generator::gc_clear() {
 namespace {
 
 // The collector's marks in Object::gc_flags (bit 0 is the heap's "finalized").
-constexpr std::uint32_t kCandidate = 2u;  // in the set being examined; gc_refs_ holds its count
+constexpr std::uint32_t kCandidate = 2u;  // in the set being examined; gc_flags' upper bits hold its count
 constexpr std::uint32_t kReached = 4u;    // reachable from outside the set
 constexpr std::uint32_t kDead = 8u;       // found unreachable (while weak containers forget it)
 
+// The count a candidate keeps in gc_flags' upper bits (capped: no object has 2^28 references).
+constexpr unsigned kRefsShift = 4;
+constexpr std::uint32_t kRefsMax = (1u << (32 - kRefsShift)) - 1;
+std::uint32_t gc_refs(const Object* o) { return o->gc_flags >> kRefsShift; }
+void set_gc_refs(Object* o, std::intptr_t n) {
+    const auto refs = static_cast<std::uint32_t>(std::clamp<std::intptr_t>(n, 0, kRefsMax));
+    o->gc_flags = (o->gc_flags & ((1u << kRefsShift) - 1)) | (refs << kRefsShift);
+}
+
 void subtract_internal(Object* o, void*) {
-    if (o->gc_flags & kCandidate) --o->gc_refs_;
+    if ((o->gc_flags & kCandidate) && gc_refs(o) > 0) o->gc_flags -= 1u << kRefsShift;
 }
 
 // Marks everything reachable from the candidates whose count stays positive (and from
 // roots_extra); returns the rest, in the candidates' order. outside(o) is the count of o before
 // the references among candidates are subtracted. No code runs meanwhile: the counts live in
-// the objects' heap prev links, which heap.relink_prev() restores at the end.
+// the objects' gc_flags, cleared again at the end.
 template <class Outside>
 std::vector<Object*> unreachable_of(VM& vm, const std::vector<Object*>& candidates, Outside outside,
                                     const std::vector<Object*>& roots_extra) {
     for (Object* o : candidates) {
         o->gc_flags |= kCandidate;
-        o->gc_refs_ = outside(o);
+        set_gc_refs(o, outside(o));
     }
     for (Object* o : candidates) o->gc_traverse(subtract_internal, nullptr);
     std::vector<Object*> work;
     for (Object* o : candidates)
-        if (o->gc_refs_ > 0) work.push_back(o);
+        if (gc_refs(o) > 0) work.push_back(o);
     for (Object* o : roots_extra) work.push_back(o);
     while (!work.empty()) {
         Object* o = work.back();
@@ -198,12 +207,12 @@ std::vector<Object*> unreachable_of(VM& vm, const std::vector<Object*>& candidat
             &work);
     }
     std::vector<Object*> out;
+    constexpr std::uint32_t kKeep = (1u << kRefsShift) - 1 - kCandidate - kReached;
     for (Object* o : candidates) {
         if (!(o->gc_flags & kReached)) out.push_back(o);
-        o->gc_flags &= ~(kCandidate | kReached);
+        o->gc_flags &= kKeep;
     }
-    for (Object* o : roots_extra) o->gc_flags &= ~(kCandidate | kReached);
-    vm.heap.relink_prev();
+    for (Object* o : roots_extra) o->gc_flags &= kKeep;
     return out;
 }
 

@@ -208,14 +208,6 @@ void Heap::unlink(Object* o) {
     --count_;
 }
 
-void Heap::relink_prev() {
-    Object* prev = nullptr;
-    for (Object* o = head_; o; o = o->heap_next_) {
-        o->heap_prev_ = prev;
-        prev = o;
-    }
-}
-
 void Heap::free_all() {
     // Destroy everything first and free the memory afterwards: destructors drop references to
     // objects that may already be destroyed, which is harmless while their memory still exists.

@@ -42,14 +42,12 @@ struct Object {
 
     Type* type;                   // the object's Python class (never null once constructed)
     std::uint32_t refcount = 1;   // a fresh object has one reference: its creator's
-    std::uint32_t gc_flags = 0;   // reserved for the heap (finalized bit) and the collector's marks
-    // The Heap's intrusive list of live objects. While the cycle collector counts references
-    // (and runs no code), the prev link holds the object's count instead (CPython's trick: no
-    // side table), and Heap::relink_prev() restores the links afterwards.
-    union {
-        Object* heap_prev_ = nullptr;
-        std::intptr_t gc_refs_;
-    };
+    // Bits 0-3: the heap's "finalized" and the collector's marks. While the collector counts
+    // references (and runs no code), bits 4 and up hold the object's count (CPython keeps it in
+    // a GC header word; here it needs no extra field, and no list to restore afterwards).
+    std::uint32_t gc_flags = 0;
+    // The Heap's intrusive list of live objects.
+    Object* heap_prev_ = nullptr;
     Object* heap_next_ = nullptr;
 };
 

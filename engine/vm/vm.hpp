@@ -31,7 +31,6 @@ public:
     void unlink(Object* o);
     void free_all();  // teardown: destroys every object, cycles included
     std::size_t live_objects() const { return count_; }
-    void relink_prev();  // rebuilds every prev link from the next links (after a collection)
     template <class F>
     void for_each(F f) const {  // newest first
         for (Object* o = head_; o; o = o->heap_next_) f(o);
