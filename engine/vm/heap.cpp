@@ -1,6 +1,7 @@
 // Object allocation, reference-count release, and the Heap that tracks every live object so a
 // VM's teardown frees reference cycles as well.
 #include <malloc.h>
+#include <sys/mman.h>
 
 #include <cstdlib>
 #include <new>
@@ -71,7 +72,17 @@ constexpr std::size_t kGrain = 16;
 constexpr std::size_t kMaxPooled = 2048;
 constexpr std::size_t kClasses = kMaxPooled / kGrain;  // class c: blocks of (c + 1) * kGrain bytes
 constexpr std::size_t kChunk = 16 * 1024;               // aligned to its size: a block finds its header
-constexpr std::size_t kArena = 16 * kChunk;             // chunks are taken from the system 16 at a time
+// Chunks come from the system an arena at a time. On Linux an arena is one 2 MiB huge page
+// (aligned to its size): a program holding 100,000 tasks grows its heap by hundreds of MiB, and
+// its page faults had been 8% of its time. Elsewhere (WebAssembly) 256 KiB, aligned to a chunk.
+#if defined(__linux__) && !defined(__EMSCRIPTEN__) && defined(MADV_HUGEPAGE)
+#define LL_HUGE_ARENAS 1
+constexpr std::size_t kArena = 128 * kChunk;
+constexpr std::size_t kArenaAlign = kArena;
+#else
+constexpr std::size_t kArena = 16 * kChunk;
+constexpr std::size_t kArenaAlign = kChunk;
+#endif
 
 struct alignas(kGrain) ChunkHeader {  // one grain: the blocks after it stay aligned
     std::size_t size_class;
@@ -92,8 +103,11 @@ constinit thread_local ObjectPool t_pool{};
 [[gnu::noinline]] void* pool_refill(std::size_t c) {
     ObjectPool& pool = t_pool;
     if (pool.arena_next == pool.arena_end) {
-        void* arena = std::aligned_alloc(kChunk, kArena);
+        void* arena = std::aligned_alloc(kArenaAlign, kArena);
         if (!arena) throw std::bad_alloc();
+#ifdef LL_HUGE_ARENAS
+        madvise(arena, kArena, MADV_HUGEPAGE);  // one page fault per arena instead of 512
+#endif
         g_allocated_bytes += kArena;
         pool.arena_next = static_cast<char*>(arena);
         pool.arena_end = pool.arena_next + kArena;
