@@ -38,35 +38,40 @@ static void bind_free_variables(Function* fn, Frame* frame) {
     for (std::size_t i = 0; i < code->nfree; ++i) free[i] = closure[i];
 }
 
-Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix, bool steal_args) {
+Frame* make_positional_call_frame(VM& vm, Function* fn, const Value* items, std::uint32_t count, const Value* self_prefix,
+                                  bool steal_args) {
     Code* code = fn->code_obj();
     const lang::CodeObject& co = *code->co;
     // The common call: positional arguments only, the rest of the positional parameters from
     // their defaults; no *args/**kwargs, keyword-only parameters or cells. What the general code
-    // below does for it, minus its checks (this runs on every Python call).
-    const std::size_t npos = args.count + (self_prefix ? 1u : 0u);
+    // does for it, minus its checks (this runs on every Python call).
+    const std::size_t npos = count + (self_prefix ? 1u : 0u);
     const std::size_t argcount = static_cast<std::size_t>(co.argcount);
-    if (args.kwcount == 0 && co.kwonlyargcount == 0 && code->ncells == 0 &&
-        (co.flags & (lang::kCoVarargs | lang::kCoVarkeywords | lang::kCoOptimized)) == lang::kCoOptimized &&
-        (npos == argcount ||
-         (npos < argcount && fn->defaults && npos + fn->defaults.as<Tuple>()->items.size() >= argcount))) {
-        Frame* frame = new_function_frame(vm, fn);
-        Value* fast = frame->fast();
-        if (npos < argcount) {
-            const auto& defaults = fn->defaults.as<Tuple>()->items;
-            const std::size_t first_default = argcount - defaults.size();
-            for (std::size_t i = npos; i < argcount; ++i) fast[i] = defaults[i - first_default];
-        }
-        if (self_prefix) *fast++ = *self_prefix;
-        if (steal_args) {
-            Value* from = const_cast<Value*>(args.items);
-            for (std::uint32_t i = 0; i < args.count; ++i) fast[i] = std::move(from[i]);
-        } else {
-            for (std::uint32_t i = 0; i < args.count; ++i) fast[i] = args.items[i];
-        }
-        bind_free_variables(fn, frame);
-        return frame;
+    if (co.kwonlyargcount != 0 || code->ncells != 0 ||
+        (co.flags & (lang::kCoVarargs | lang::kCoVarkeywords | lang::kCoOptimized)) != lang::kCoOptimized ||
+        !(npos == argcount || (npos < argcount && fn->defaults && npos + fn->defaults.as<Tuple>()->items.size() >= argcount)))
+        return nullptr;
+    Frame* frame = new_function_frame(vm, fn);
+    Value* fast = frame->fast();
+    if (npos < argcount) {
+        const auto& defaults = fn->defaults.as<Tuple>()->items;
+        const std::size_t first_default = argcount - defaults.size();
+        for (std::size_t i = npos; i < argcount; ++i) fast[i] = defaults[i - first_default];
     }
+    if (self_prefix) *fast++ = *self_prefix;
+    if (steal_args) {
+        Value* from = const_cast<Value*>(items);
+        for (std::uint32_t i = 0; i < count; ++i) fast[i] = std::move(from[i]);
+    } else {
+        for (std::uint32_t i = 0; i < count; ++i) fast[i] = items[i];
+    }
+    if (code->nfree) bind_free_variables(fn, frame);
+    return frame;
+}
+
+Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix, bool steal_args) {
+    if (args.kwcount == 0)
+        if (Frame* frame = make_positional_call_frame(vm, fn, args.items, args.count, self_prefix, steal_args)) return frame;
     return make_call_frame_general(vm, fn, args, self_prefix);
 }
 

@@ -50,6 +50,11 @@ Value call_object(VM& vm, const Value& callable, Args args);
 // `steal_args`: the arguments are the caller's stack slots, which it drops next: the common call
 // moves them into the frame instead of copying (self_prefix is always copied).
 Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix = nullptr, bool steal_args = false);
+// The common call alone (positional arguments, fn without keyword-only parameters, cells or
+// *args/**kwargs), or null (nothing raised) when make_call_frame must bind the arguments.
+// Scalars rather than an Args: the interpreter calls it on every Python call.
+Frame* make_positional_call_frame(VM& vm, Function* fn, const Value* items, std::uint32_t count, const Value* self_prefix,
+                                  bool steal_args);
 // Calls `fn` with self prepended to args.
 Value call_with_self(VM& vm, const Value& fn, const Value& self, Args args);
 Value make_generator_for(VM& vm, Function* fn, Frame* frame);

@@ -1558,8 +1558,8 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     if (fn->code_obj()->co->flags & (lang::kCoGenerator | lang::kCoCoroutine | lang::kCoAsyncGenerator))
                         goto call_general;
                     CHECK_CALL_LIMITS();
-                    Frame* nf = make_call_frame(vm, fn, fargs, prefix, !ex);
-                    if (!nf) ERROR();
+                    Frame* nf = nkw ? nullptr : make_positional_call_frame(vm, fn, fargs.items, fargs.count, prefix, !ex);
+                    if (!nf && !(nf = make_call_frame(vm, fn, fargs, prefix))) ERROR();
                     if (init_self) nf->init_self = std::move(init_self);
                     while (sp > callable_slot) DROP();
                     ENTER_CALL_FRAME(nf);
