@@ -29,7 +29,6 @@ struct AioState {
     vm::Type* future_iter_type = nullptr;
     vm::Type* yield_once_type = nullptr;
     vm::Type* sleep0_type = nullptr;
-    vm::Type* timer_handle_type = nullptr;  // the prelude's TimerHandle (referenced until the VM ends)
     HandleSlots handle_slots;
     std::vector<WeakSetObject*> weak_sets;  // live sets (each removes itself when freed)
     // The object a handle just stepped (a task): checked for death at the next handle boundary.
@@ -60,8 +59,8 @@ void init_sleep0(vm::VM& vm, vm::Module* m);
 // `_looplab.native_handles`, `handle` and `timer_handle` (handles.cpp).
 void init_handles(vm::VM& vm, vm::Module* m);
 
-// `_looplab.native_timer_order` (timer_order.cpp).
-void init_timer_order(vm::VM& vm, vm::Module* m);
+// Replaces TimerHandle.__lt__ by a native one (timer_order.cpp; handle_slots must be set).
+void give_native_timer_order(vm::VM& vm, vm::Type* timer_handle);
 
 // The `_looplab` module's init function (looplab_module.cpp).
 bool init_looplab_module(vm::VM& vm, vm::Module* module);

@@ -3,7 +3,7 @@
 // made natively, holding what Handle.__init__ and TimerHandle.__init__ store. call_soon makes one
 // handle per task switch, and a Python __init__ there costs a frame and some 25 bytecodes.
 // events.py keeps the Python __init__s: debug mode (which records where a handle was made) and
-// subclasses use them.
+// subclasses use them. The same call gives TimerHandle a native `__lt__` (timer_order.cpp).
 #include "engine/aio/aio_state.hpp"
 #include "engine/vm/builtins_util.hpp"
 
@@ -76,6 +76,9 @@ Value m_native_handles(VM& vm, Args a) {
     incref(s.type);
     incref(s.timer_type);
     aio_state(vm).handle_slots = s;
+    // heapq orders the timers with `<` alone: every push and pop compares handles, and a
+    // Python `__lt__` there costs a nested interpreter run per comparison.
+    give_native_timer_order(vm, s.timer_type);
     return Value::none();
 }
 

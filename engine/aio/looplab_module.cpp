@@ -299,7 +299,6 @@ bool init_looplab_module(VM& vm, Module* m) {
     def_function(vm, m, "event", m_event);
     init_future_iter(vm, m);
     init_sleep0(vm, m);
-    init_timer_order(vm, m);
     init_handles(vm, m);
     return true;
 }

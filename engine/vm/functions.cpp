@@ -69,9 +69,9 @@ Frame* make_positional_call_frame(VM& vm, Function* fn, const Value* items, std:
     return frame;
 }
 
-Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix, bool steal_args) {
+Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix) {
     if (args.kwcount == 0)
-        if (Frame* frame = make_positional_call_frame(vm, fn, args.items, args.count, self_prefix, steal_args)) return frame;
+        if (Frame* frame = make_positional_call_frame(vm, fn, args.items, args.count, self_prefix, false)) return frame;
     return make_call_frame_general(vm, fn, args, self_prefix);
 }
 

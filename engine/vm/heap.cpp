@@ -121,9 +121,11 @@ constinit thread_local ObjectPool t_pool{};
     return chunk + sizeof(ChunkHeader);
 }
 
+std::size_t size_class(std::size_t size) { return (size + kGrain - 1) / kGrain - 1; }
+
 void* pool_alloc(std::size_t size) {
     ObjectPool& pool = t_pool;
-    const std::size_t c = (size + kGrain - 1) / kGrain - 1;
+    const std::size_t c = size_class(size);
     if (c < kClasses) {
         if (void* p = pool.free[c]) {
             pool.free[c] = *static_cast<void**>(p);
@@ -149,7 +151,7 @@ void pool_push(void* p, std::size_t c) {
 }
 
 void pool_free(void* p, std::size_t size) {
-    const std::size_t c = (size + kGrain - 1) / kGrain - 1;
+    const std::size_t c = size_class(size);
     if (c < kClasses) return pool_push(p, c);
     if (t_pool.large) t_pool.large->erase(p);  // (null: made by another thread)
     ::operator delete(p);

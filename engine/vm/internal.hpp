@@ -47,12 +47,12 @@ void fixup_slots(VM& vm, Type* cls);
 Value call_object(VM& vm, const Value& callable, Args args);
 // Builds a frame for a Python function call with arguments bound (null + exception on
 // a binding error such as "f() missing 1 required positional argument: 'x'").
-// `steal_args`: the arguments are the caller's stack slots, which it drops next: the common call
-// moves them into the frame instead of copying (self_prefix is always copied).
-Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix = nullptr, bool steal_args = false);
+Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix = nullptr);
 // The common call alone (positional arguments, fn without keyword-only parameters, cells or
 // *args/**kwargs), or null (nothing raised) when make_call_frame must bind the arguments.
-// Scalars rather than an Args: the interpreter calls it on every Python call.
+// Scalars rather than an Args: the interpreter calls it on every Python call. `steal_args`: the
+// arguments are the caller's stack slots, which it drops next, so they are moved into the frame
+// instead of copied (self_prefix is always copied).
 Frame* make_positional_call_frame(VM& vm, Function* fn, const Value* items, std::uint32_t count, const Value* self_prefix,
                                   bool steal_args);
 // Calls `fn` with self prepended to args.

@@ -310,19 +310,14 @@ class _Sleep0:
 sleep0 = _Sleep0()
 
 
-# --- The timer heap's comparison ----------------------------------------------------------------
-
-def native_timer_order(cls):
-    """The VM replaces cls.__lt__ with a native one; the Python definition already does the same."""
-
-
 # --- The loop's handles -------------------------------------------------------------------------
 
 _handle_classes = None
 
 
 def native_handles(handle_cls, timer_handle_cls):
-    """The VM makes handles without running their __init__; here the __init__s run."""
+    """The VM makes handles without running their __init__, and gives timer_handle_cls a native
+    __lt__; here the __init__s run, and the Python __lt__ already does the same."""
     global _handle_classes
     _handle_classes = (handle_cls, timer_handle_cls)
 

@@ -131,9 +131,8 @@ class TimerHandle(Handle):
         return self._when
 
 
-# The timer heap's comparison, natively (the definition above says what it does).
-_looplab.native_timer_order(TimerHandle)
-# The loop makes its handles natively outside debug mode, storing what the __init__s above store.
+# The loop makes its handles natively outside debug mode, storing what the __init__s above store,
+# and the timer heap compares them natively (TimerHandle.__lt__ above says how).
 _looplab.native_handles(Handle, TimerHandle)
 
 
