@@ -61,31 +61,32 @@ def _repr_info(fut):
 class Future:
     """A result that is not there yet: pending, then finished or cancelled exactly once."""
 
-    # Fixed fields, as CPython's C Future has: no per-future dict to allocate and search (one
-    # is still made if a program sets attributes of its own). __init__ sets every one first.
-    # The first callback has fields of its own and the list exists only for more (CPython's
-    # fut_callback0): most futures have exactly one, and then need no list and no tuple.
-    __slots__ = ("_state", "_result", "_exception", "_loop", "_source_traceback",
-                 "_callback0", "_context0", "_callbacks",
-                 "_cancel_message",
-                 "_cancelled_exc",           # the CancelledError to re-raise first
-                 "_log_traceback",           # an exception was set and nobody looked at it yet
+    # The fields every future uses are slots, as in CPython's C Future: no per-future dict to
+    # allocate and search. The first callback has fields of its own and the list exists only for
+    # more (CPython's fut_callback0): most futures have exactly one, and then need no list and
+    # no tuple.
+    __slots__ = ("_state", "_result", "_loop", "_callback0", "_context0",
                  # True while a Task is suspended on us; also how isfuture() recognises us.
                  "_asyncio_future_blocking",
                  "__dict__", "__weakref__")
 
+    # The fields most futures never change are class attributes, as in CPython's futures.py:
+    # a future that sets one gets an instance dict then. A hundred thousand waiting tasks each
+    # hold a Task and a Future, and every slot costs 16 bytes in both; so the code below writes
+    # these only when the value differs from the default.
+    _exception = None
+    _source_traceback = None
+    _callbacks = None                # the second and later callbacks: [(fn, context), ...]
+    _cancel_message = None
+    _cancelled_exc = None            # the CancelledError to re-raise first
+    _log_traceback = False           # an exception was set and nobody looked at it yet
+
     def __init__(self, *, loop=None):
         self._state = _PENDING
         self._result = None
-        self._exception = None
         self._loop = None
-        self._source_traceback = None
         self._callback0 = None
         self._context0 = None
-        self._callbacks = None
-        self._cancel_message = None
-        self._cancelled_exc = None
-        self._log_traceback = False
         self._asyncio_future_blocking = False
         if loop is None:
             loop = events.get_event_loop()
@@ -129,11 +130,13 @@ class Future:
 
     def cancel(self, msg=None):
         """Cancel the future and schedule its callbacks; False if it was already done."""
-        self._log_traceback = False
+        if self._log_traceback:
+            self._log_traceback = False
         if self._state != _PENDING:
             return False
         self._state = _CANCELLED
-        self._cancel_message = msg
+        if msg is not None or self._cancel_message is not None:
+            self._cancel_message = msg
         self._schedule_callbacks()
         return True
 
@@ -168,7 +171,8 @@ class Future:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise exceptions.InvalidStateError("Result is not set.")
-        self._log_traceback = False
+        if self._log_traceback:
+            self._log_traceback = False
         if self._exception is not None:
             raise self._exception
         return self._result
@@ -178,7 +182,8 @@ class Future:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise exceptions.InvalidStateError("Exception is not set.")
-        self._log_traceback = False
+        if self._log_traceback:
+            self._log_traceback = False
         return self._exception
 
     def add_done_callback(self, fn, *, context=None):

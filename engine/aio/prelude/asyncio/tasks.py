@@ -36,21 +36,20 @@ def _next_task_number():
 class Task(futures.Future):
     """A coroutine wrapped in a Future, stepped by the event loop."""
 
-    __slots__ = ("_log_destroy_pending",   # report "destroyed but pending" (not for internal tasks)
-                 "_coro", "_name", "_context",
-                 "_fut_waiter",             # the future we are suspended on
-                 "_must_cancel",            # cancel() was asked while no future could carry it
-                 "_num_cancels_requested")
+    __slots__ = ("_coro", "_name", "_context",
+                 "_fut_waiter")             # the future we are suspended on
+
+    # Rarely changed: class attributes, written only when they change (see Future's).
+    _log_destroy_pending = True             # report "destroyed but pending" (not for internal tasks)
+    _must_cancel = False                    # cancel() was asked while no future could carry it
+    _num_cancels_requested = 0
 
     def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
         # Set before anything can fail: __del__ reads them.
-        self._log_destroy_pending = True
         self._coro = None
         self._name = None
         self._context = context
         self._fut_waiter = None
-        self._must_cancel = False
-        self._num_cancels_requested = 0
         super().__init__(loop=loop)
         if not coroutines.iscoroutine(coro):
             self._log_destroy_pending = False
@@ -122,7 +121,8 @@ class Task(futures.Future):
 
     def cancel(self, msg=None):
         """Ask the task to stop: a CancelledError will be thrown into its coroutine."""
-        self._log_traceback = False
+        if self._log_traceback:
+            self._log_traceback = False
         if self.done():
             return False
         self._num_cancels_requested += 1
