@@ -32,10 +32,8 @@ struct alignas(alignof(Value)) Frame : Object {
     // frame for as long as it waits, so a frame's size is part of every waiting task's.
     ObjRef code;        // Code
     ObjRef func;        // Function, or null for module/class bodies
-    ObjRef globals;     // Dict
-    ObjRef builtins;    // Dict
+    ObjRef globals;     // Dict (the builtins are func's, or the VM's: see builtins_of)
     ObjRef locals;      // Dict for module and class bodies (LOAD_NAME); null in functions
-    ObjRef init_self;   // an inline __init__ call: the instance CALL returns
     Frame* back = nullptr;      // caller while executing (not owned)
     Generator* owner = nullptr; // generator/coroutine owning this frame (not owned)
     Frame* paused_top = nullptr; // entry frame: the innermost frame when run() stopped early
@@ -44,10 +42,14 @@ struct alignas(alignof(Value)) Frame : Object {
     std::uint32_t sp = 0;       // stack depth (stack() + sp is the top)
     std::uint32_t nslots = 0;   // [locals][cells+free][stack], stored right after the Frame
     int last_line = -1;         // for line-step mode
-    bool is_entry = false;      // RETURN here leaves run() (a native called into Python)
-    bool executing = false;
-    bool paused_before = false; // stopped by budget/line step: pc is the next instruction, line() is its line
-    bool throw_pending = false; // a generator's throw() passes through here (interp.cpp's inline throw)
+    // Bits, not bools: with them the frame's fixed part is 128 bytes, one 16-byte block less.
+    bool is_entry : 1 = false;      // RETURN here leaves run() (a native called into Python)
+    bool executing : 1 = false;
+    bool paused_before : 1 = false; // stopped by budget/line step: pc is the next instruction, line() is its line
+    bool throw_pending : 1 = false; // a generator's throw() passes through here (interp.cpp's inline throw)
+    // An inline __init__ call: the instance the class call returns waits on the caller's stack
+    // (where the call's result goes), and RETURN leaves it there instead of pushing None.
+    bool init_call : 1 = false;
 
     Code* code_obj() const { return code.as<Code>(); }
     Value* slots() { return reinterpret_cast<Value*>(this + 1); }

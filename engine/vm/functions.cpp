@@ -25,7 +25,6 @@ static Frame* new_function_frame(VM& vm, Function* fn) {
     auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, code, nslots);
     frame->func = ObjRef::borrow(fn);
     frame->globals = fn->globals;
-    frame->builtins = fn->builtins;
     return frame;
 }
 

@@ -131,7 +131,7 @@ void ExceptionObject::gc_clear() {
 }
 
 void Frame::gc_traverse(GcVisit visit, void* arg) {
-    for (const ObjRef* r : {&code, &func, &globals, &builtins, &locals, &init_self}) visit_value(*r, visit, arg);
+    for (const ObjRef* r : {&code, &func, &globals, &locals}) visit_value(*r, visit, arg);
     for (std::size_t i = 0; i < nslots; ++i) visit_value(slots()[i], visit, arg);
 }
 void Frame::gc_clear() {
@@ -142,7 +142,6 @@ void Frame::gc_clear() {
     sp = 0;
     dead.push_back(Value(std::move(func)));
     dead.push_back(Value(std::move(locals)));
-    dead.push_back(Value(std::move(init_self)));
 }
 
 void Generator::gc_traverse(GcVisit visit, void* arg) {

@@ -24,6 +24,13 @@ void init_generator_types(VM& vm);
 void init_member_descriptor_type(VM& vm);
 void init_core_builtins(VM& vm);
 
+// The builtins a frame's code sees: its function's (a module body's frame has none: the VM's).
+// Not a frame field: 8 bytes more would make every frame one 16-byte block bigger.
+inline Dict* builtins_of(VM& vm, const Frame* f) {
+    const Value& b = f->func ? f->func.as<Function>()->builtins : vm.builtins;
+    return (b.is_obj() ? b : vm.builtins).as<Dict>();
+}
+
 // Allocates a bare built-in type object (no slots yet).
 Type* make_builtin_type(VM& vm, const char* name, Type* base, std::uint32_t flags);
 // Allocators for user subclasses.

@@ -172,7 +172,7 @@ static Value make_function(VM& vm, Frame* f, const Value& code, std::uint32_t fl
     Value r = Value::steal(fn);
     fn->code = code;
     fn->globals = f->globals;
-    fn->builtins = f->builtins;
+    fn->builtins = Value::borrow(builtins_of(vm, f));
     const auto& co = *code.as<Code>()->co;
     fn->name = Value::borrow(vm.intern(co.name));
     fn->qualname = new_str(vm, co.qualname);
@@ -808,7 +808,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             }
             TARGET(LOAD_GLOBAL): {
                 Str* name = names[arg >> 1].as<Str>();
-                Value* found = cached_global(vm, co, pc - 1, f->globals.as<Dict>(), f->builtins.as<Dict>(), name);
+                Value* found = cached_global(vm, co, pc - 1, f->globals.as<Dict>(), builtins_of(vm, f), name);
                 if (!found) {
                     name_error(vm, name, f);
                     ERROR();
@@ -834,7 +834,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 Str* name = names[arg].as<Str>();
                 if (f->locals && f->locals.obj() == f->globals.obj()) {
                     // Module level: locals are the globals, so the global cache applies.
-                    Value* found = cached_global(vm, co, pc - 1, f->globals.as<Dict>(), f->builtins.as<Dict>(), name);
+                    Value* found = cached_global(vm, co, pc - 1, f->globals.as<Dict>(), builtins_of(vm, f), name);
                     if (!found) {
                         name_error(vm, name, f);
                         ERROR();
@@ -854,7 +854,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     }
                 }
                 if (!v) v = f->globals.as<Dict>()->get_str(vm, name);
-                if (!v) v = f->builtins.as<Dict>()->get_str(vm, name);
+                if (!v) v = builtins_of(vm, f)->get_str(vm, name);
                 if (!v) {
                     name_error(vm, name, f);
                     ERROR();
@@ -1560,8 +1560,11 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     CHECK_CALL_LIMITS();
                     Frame* nf = nkw ? nullptr : make_positional_call_frame(vm, fn, fargs.items, fargs.count, prefix, !ex);
                     if (!nf && !(nf = make_call_frame(vm, fn, fargs, prefix))) ERROR();
-                    if (init_self) nf->init_self = std::move(init_self);
                     while (sp > callable_slot) DROP();
+                    if (init_self) {
+                        nf->init_call = true;
+                        PUSHM(init_self);
+                    }
                     ENTER_CALL_FRAME(nf);
                     break;
                 }
@@ -1725,9 +1728,12 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     CHECK_CALL_LIMITS();
                     Frame* nf = make_call_frame(vm, pyfn, args, prefix);
                     if (!nf) ERROR();
-                    if (init_self) nf->init_self = init_self;
                     Value* base = callable_slot;
                     while (sp > base) DROP();
+                    if (init_self) {
+                        nf->init_call = true;
+                        PUSHM(init_self);
+                    }
                     ENTER_CALL_FRAME(nf);
                     break;
                 }
@@ -1805,15 +1811,13 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                         pc = resumer.arg();
                     }
                 } else {
-                    if (done->init_self) {
-                        Value self_v = std::move(done->init_self);
+                    if (done->init_call) {
                         decref(done);
                         if (!rv.is_none()) {
                             raise_fmt(vm, vm.exc.TypeError, "__init__() should return None, not '{}'", type_name(rv));
                             ERROR();
                         }
-                        PUSHM(self_v);
-                        break;
+                        break;  // the instance is already where the result goes
                     }
                     decref(done);
                     PUSHM(rv);
@@ -2127,7 +2131,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 DISPATCH();
             }
             TARGET(LOAD_BUILD_CLASS): {
-                Value b = f->builtins.as<Dict>()->get("__build_class__");
+                Value b = builtins_of(vm, f)->get("__build_class__");
                 if (!b) {
                     raise(vm, vm.exc.NameError, "__build_class__ not found");
                     ERROR();

@@ -101,7 +101,6 @@ static Value exec_code_in_module(VM& vm, const Value& code, Module* m) {
     auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, c, nslots);
     Value fv = Value::steal(frame);
     frame->globals = m->dict;
-    frame->builtins = vm.builtins;
     frame->locals = m->dict;
     for (std::size_t i = 0; i < c->ncells; ++i) frame->cells()[i] = new_cell(vm, Value());
     Budget local;
@@ -149,7 +148,6 @@ Value compile_main(VM& vm, std::string_view source, const std::string& filename,
     auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, c, nslots);
     frame_out = Value::steal(frame);
     frame->globals = m->dict;
-    frame->builtins = vm.builtins;
     frame->locals = m->dict;
     return mod;
 }

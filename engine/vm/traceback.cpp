@@ -173,7 +173,7 @@ static std::string suggestion_suffix(VM& vm, const Value& exc) {
         }
     }
     dict_keys_into(f->globals, cands);
-    dict_keys_into(f->builtins, cands);
+    dict_keys_into(Value::borrow(builtins_of(vm, f)), cands);
     if (self_value) {
         Value v = get_attr_opt(vm, self_value, wrong);
         clear_error(vm);
