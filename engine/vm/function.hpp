@@ -34,13 +34,17 @@ struct Code : Object {
     // while the VM's type generation is unchanged, so no class was created or modified since.
     struct AttrCache {
         // Method: a class's function for instances that may shadow it in their dict;
-        // NativeMethod: a built-in type's method (its instances have no dict to shadow it).
-        enum Kind : std::uint8_t { None, Slot, InstanceDict, Method, NativeMethod, ModuleDict };
+        // NativeMethod: a built-in type's method (its instances have no dict to shadow it);
+        // ClassValue: a plain class attribute (no __get__), for instances that may shadow it.
+        enum Kind : std::uint8_t { None, Slot, InstanceDict, Method, NativeMethod, ModuleDict, ClassValue };
         const Type* type = nullptr;
         std::uint64_t generation = 0;  // vm.type_generation; ModuleDict: the module dict's version
         std::int32_t index = -1;   // Slot: the slot; InstanceDict, ModuleDict: the dict's entries() position
         Kind kind = None;
         Object* method = nullptr;  // (Native)Method: the function in the class (borrowed from its dict)
+        // ClassValue: the value's place in the defining class's dict. Valid while `generation`
+        // is: adding or removing a class attribute changes it (and reallocates nothing before).
+        const Value* class_value = nullptr;
         // Method: the version of the last instance dict seen without the name (see
         // method_not_shadowed in interp.cpp); 0 when none.
         std::uint64_t dict_version = 0;

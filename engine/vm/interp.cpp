@@ -291,6 +291,22 @@ static void attr_cache_fill(VM& vm, Code::AttrCache& c, const Value& obj, Str* n
         } else if (!store && descr && type_of(descr) == vm.types.function) {
             c.kind = Code::AttrCache::Method;  // LOAD_ATTR binds it to the object on a hit
             c.method = descr.obj();
+        } else if (!store && descr && !type_of(descr)->slots.descr_get) {
+            // A default kept in the class (asyncio's Future._log_traceback): found along the MRO
+            // once, then read in place while no instance dict shadows it.
+            const Value* place = nullptr;
+            for (Type* k : t->mro) {
+                if (k->dict.is_null()) continue;
+                std::int64_t at = k->dict.as<Dict>()->index_of(vm, name);
+                if (at >= 0) {
+                    place = &k->dict.as<Dict>()->value_at(static_cast<std::size_t>(at));
+                    break;
+                }
+            }
+            if (!place) return;
+            c.kind = Code::AttrCache::ClassValue;
+            c.class_value = place;
+            c.dict_version = 0;
         } else {
             return;
         }
@@ -342,14 +358,17 @@ static Value function_str(VM& vm, const Value& fn) {
 }
 
 // Inline: a hit is two version compares, and LOAD_GLOBAL runs several times per task switch.
-LL_HOT_INLINE static Value* cached_global(VM& vm, Code* co, std::uint32_t at, Dict* globals, Dict* builtins, Str* name) {
+// The builtins are looked up only when needed: a global's hit does not touch them.
+LL_HOT_INLINE static Value* cached_global(VM& vm, Code* co, std::uint32_t at, Frame* f, Str* name) {
     if (co->name_cache.empty()) co->name_cache.resize(co->co->code.size());
     Code::NameCache& c = co->name_cache[at];
+    Dict* globals = f->globals.as<Dict>();
     if (c.index >= 0 && c.version == globals->version()) {
         if (!c.in_builtins) return &globals->value_at(static_cast<std::size_t>(c.index));
+        Dict* builtins = builtins_of(vm, f);
         if (c.version2 == builtins->version()) return &builtins->value_at(static_cast<std::size_t>(c.index));
     }
-    return cached_global_miss(vm, c, globals, builtins, name);
+    return cached_global_miss(vm, c, globals, builtins_of(vm, f), name);
 }
 
 Value gen_method_send(VM& vm, Args a);
@@ -808,7 +827,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             }
             TARGET(LOAD_GLOBAL): {
                 Str* name = names[arg >> 1].as<Str>();
-                Value* found = cached_global(vm, co, pc - 1, f->globals.as<Dict>(), builtins_of(vm, f), name);
+                Value* found = cached_global(vm, co, pc - 1, f, name);
                 if (!found) {
                     name_error(vm, name, f);
                     ERROR();
@@ -834,7 +853,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 Str* name = names[arg].as<Str>();
                 if (f->locals && f->locals.obj() == f->globals.obj()) {
                     // Module level: locals are the globals, so the global cache applies.
-                    Value* found = cached_global(vm, co, pc - 1, f->globals.as<Dict>(), builtins_of(vm, f), name);
+                    Value* found = cached_global(vm, co, pc - 1, f, name);
                     if (!found) {
                         name_error(vm, name, f);
                         ERROR();
@@ -956,6 +975,11 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                         // A method taken as a value (`self.__step` handed to call_soon).
                         if (method_not_shadowed(vm, ic, static_cast<Instance*>(TOP().obj()), name)) {
                             TOP() = Value::steal(new BoundMethod(vm.types.method, Value::borrow(ic.method), TOP()));
+                            break;
+                        }
+                    } else if (ic.kind == Code::AttrCache::ClassValue) {
+                        if (method_not_shadowed(vm, ic, static_cast<Instance*>(TOP().obj()), name)) {
+                            TOP() = *ic.class_value;
                             break;
                         }
                     } else if (const Value* hit = attr_cache_load(ic, TOP(), name)) {
