@@ -30,8 +30,6 @@ Instance* new_handle(VM& vm, Type* cls, Args a, std::size_t first) {
     v[s.loop] = a[first + 2];
     v[s.context] = a[first + 3];
     v[s.cancelled] = Value::boolean(false);
-    v[s.repr] = Value::none();
-    v[s.source_traceback] = Value::none();
     return h;
 }
 
@@ -64,8 +62,8 @@ Value m_native_handles(VM& vm, Args a) {
     HandleSlots s;
     s.type = a[0].as<Type>();
     s.timer_type = a[1].as<Type>();
-    std::int32_t* fields[] = {&s.callback, &s.args, &s.cancelled, &s.loop, &s.source_traceback, &s.repr, &s.context};
-    const char* names[] = {"_callback", "_args", "_cancelled", "_loop", "_source_traceback", "_repr", "_context"};
+    std::int32_t* fields[] = {&s.callback, &s.args, &s.cancelled, &s.loop, &s.context};
+    const char* names[] = {"_callback", "_args", "_cancelled", "_loop", "_context"};
     for (std::size_t i = 0; i < std::size(fields); ++i)
         if ((*fields[i] = slot_index(vm, s.type, names[i])) < 0)
             return raise_fmt(vm, vm.exc.TypeError, "native_handles(): Handle has no slot {}", names[i]);
