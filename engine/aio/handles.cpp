@@ -20,7 +20,7 @@ std::int32_t slot_index(VM& vm, Type* cls, std::string_view name) {
     return static_cast<std::int32_t>(d.as<MemberDescriptor>()->index);
 }
 
-// A `cls` instance with the slots Handle.__init__ sets, from a[first:first + 4].
+// A `cls` instance holding what Handle.__init__ sets, from a[first:first + 4] (null: raised).
 Instance* new_handle(VM& vm, Type* cls, Args a, std::size_t first) {
     const HandleSlots& s = aio_state(vm).handle_slots;
     auto* h = static_cast<Instance*>(alloc_instance(vm, cls));
@@ -28,8 +28,12 @@ Instance* new_handle(VM& vm, Type* cls, Args a, std::size_t first) {
     v[s.callback] = a[first];
     v[s.args] = a[first + 1];
     v[s.loop] = a[first + 2];
-    v[s.context] = a[first + 3];
     v[s.cancelled] = Value::boolean(false);
+    // A context is rare (the class attribute says None): only then an instance dict.
+    if (!a[first + 3].is_none() && !set_attr(vm, Value::borrow(h), vm.intern("_context"), a[first + 3])) {
+        decref(h);
+        return nullptr;
+    }
     return h;
 }
 
@@ -41,7 +45,8 @@ bool registered(VM& vm, std::string_view name) {
 
 Value m_handle(VM& vm, Args a) {
     if (!lib::no_kwargs(vm, a, "handle") || !lib::check_range(vm, a.size(), "handle", 4, 4) || !registered(vm, "handle")) return {};
-    return Value::steal(new_handle(vm, aio_state(vm).handle_slots.type, a, 0));
+    Instance* h = new_handle(vm, aio_state(vm).handle_slots.type, a, 0);
+    return h ? Value::steal(h) : Value();
 }
 
 Value m_timer_handle(VM& vm, Args a) {
@@ -50,6 +55,7 @@ Value m_timer_handle(VM& vm, Args a) {
         return {};
     const HandleSlots& s = aio_state(vm).handle_slots;
     Instance* h = new_handle(vm, s.timer_type, a, 1);
+    if (!h) return {};
     h->slot_values()[s.when] = a[0];
     h->slot_values()[s.scheduled] = Value::boolean(false);
     return Value::steal(h);
@@ -62,8 +68,8 @@ Value m_native_handles(VM& vm, Args a) {
     HandleSlots s;
     s.type = a[0].as<Type>();
     s.timer_type = a[1].as<Type>();
-    std::int32_t* fields[] = {&s.callback, &s.args, &s.cancelled, &s.loop, &s.context};
-    const char* names[] = {"_callback", "_args", "_cancelled", "_loop", "_context"};
+    std::int32_t* fields[] = {&s.callback, &s.args, &s.cancelled, &s.loop};
+    const char* names[] = {"_callback", "_args", "_cancelled", "_loop"};
     for (std::size_t i = 0; i < std::size(fields); ++i)
         if ((*fields[i] = slot_index(vm, s.type, names[i])) < 0)
             return raise_fmt(vm, vm.exc.TypeError, "native_handles(): Handle has no slot {}", names[i]);

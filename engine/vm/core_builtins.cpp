@@ -258,7 +258,7 @@ static Value sys_setrecursionlimit(VM& vm, Args a) {
 static Value sys_exc_info(VM& vm, Args) {
     Value h;
     for (ExcStateNode* n = vm.thread.exc_info; n; n = n->previous)
-        if (!n->value.is_null() && !n->value.is_none()) {
+        if (n->value) {
             h = n->value;
             break;
         }
@@ -269,7 +269,7 @@ static Value sys_exc_info(VM& vm, Args) {
 
 static Value sys_exception(VM& vm, Args) {
     for (ExcStateNode* n = vm.thread.exc_info; n; n = n->previous)
-        if (!n->value.is_null() && !n->value.is_none()) return n->value;
+        if (n->value) return n->value;
     return Value::none();
 }
 

@@ -10,13 +10,29 @@ Generator::~Generator() {
     // A generator stopped mid-run (its budget ran out under a native call, then the run was
     // abandoned) can still be linked into the thread's handled-exception chain: unlink it, or
     // sys.exc_info() would read freed memory.
-    Thread& th = current_vm().thread;
+    VM& vm = current_vm();
+    Thread& th = vm.thread;
     for (ExcStateNode** p = &th.exc_info; *p; p = &(*p)->previous) {
         if (*p == &exc_state) {
             *p = exc_state.previous;
             break;
         }
     }
+    if (!vm.coroutine_origins.empty() && !vm.heap.tearing_down) {
+        auto it = vm.coroutine_origins.find(this);
+        if (it != vm.coroutine_origins.end()) {
+            Object* origin = it->second;
+            vm.coroutine_origins.erase(it);
+            decref(origin);
+        }
+    }
+}
+
+// The origin recorded for a coroutine (a tuple), or null.
+static Object* origin_of(VM& vm, const Generator* g) {
+    if (vm.coroutine_origins.empty()) return nullptr;
+    auto it = vm.coroutine_origins.find(g);
+    return it == vm.coroutine_origins.end() ? nullptr : it->second;
 }
 
 void gen_enter_frame(VM& vm, Generator* gen) {
@@ -77,7 +93,8 @@ Value new_generator(VM& vm, GenKind kind, Frame* frame, Function* fn) {
     frame->owner = g;
     g->name = fn->name;
     g->qualname = fn->qualname;
-    if (kind == GenKind::Coroutine && vm.coroutine_origin_depth > 0) g->origin = coroutine_origin(vm, vm.coroutine_origin_depth);
+    if (kind == GenKind::Coroutine && vm.coroutine_origin_depth > 0)
+        vm.coroutine_origins[g] = coroutine_origin(vm, vm.coroutine_origin_depth).release();
     return Value::steal(g);
 }
 
@@ -406,10 +423,10 @@ static Value gen_get_yieldfrom(VM&, const Value& self) {
     return y ? y : Value::none();
 }
 static Value gen_get_origin(VM& vm, const Value& self) {
-    Generator* g = gen_of(self);
-    if (!g->origin) return Value::none();
+    Object* origin = origin_of(vm, gen_of(self));
+    if (!origin) return Value::none();
     std::vector<Value> frames;
-    for (auto& e : g->origin.as<Tuple>()->items) {
+    for (auto& e : static_cast<Tuple*>(origin)->items) {
         const auto& x = e.as<Tuple>()->items;
         frames.push_back(new_tuple(vm, {x[0], x[1], x[2]}));
     }
@@ -431,9 +448,9 @@ static Value asyncgen_hook(VM& vm, std::size_t which);
 
 // warnings._warn_unawaited_coroutine: the origin as traceback.format_list prints it, outermost
 // first, after a "Coroutine created at" line (the message's trailing newline stripped).
-static std::string origin_lines(const Value& origin) {
+static std::string origin_lines(Object* origin) {
     std::string out = "\nCoroutine created at (most recent call last)";
-    const auto& frames = origin.as<Tuple>()->items;
+    const auto& frames = static_cast<Tuple*>(origin)->items;
     for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
         const auto& e = it->as<Tuple>()->items;
         out += fmt::format("\n  File \"{}\", line {}, in {}", e[0].as<Str>()->text, e[1].as_int(), e[2].as<Str>()->text);
@@ -447,7 +464,7 @@ static void gen_finalize(VM& vm, Object* self) {
     Value saved_exc = take_error(vm);
     if (g->kind == GenKind::Coroutine && g->state == GenState::Created) {
         std::string msg = fmt::format("coroutine '{}' was never awaited", g->qualname.as<Str>()->text);
-        if (g->origin) msg += origin_lines(g->origin);
+        if (Object* origin = origin_of(vm, g)) msg += origin_lines(origin);
         vm.warn(vm.exc.RuntimeWarning, msg, 1);
         if (!vm.thread.frame) {}
     } else if (g->state == GenState::Suspended) {

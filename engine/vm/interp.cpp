@@ -114,7 +114,7 @@ static Value prep_reraise_star(VM& vm, const Value& orig, const Value& excs) {
 
 static Value handled_exception(Thread& th) {
     for (ExcStateNode* n = th.exc_info; n; n = n->previous)
-        if (!n->value.is_null() && !n->value.is_none()) return n->value;
+        if (n->value) return n->value;
     return {};
 }
 
@@ -1741,7 +1741,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     // exception (_PyErr_ChainStackItem), not with its callers'.
                     if (!started) pc = 0;
                     th.exc = std::move(ir.value);
-                    const Value& own = inner->exc_state.value;
+                    const Value own = inner->exc_state.value;
                     if (!own.is_null() && !own.is_none() && !own.is(th.exc)) set_context(vm, th.exc, own);
                     propagating = true;  // context done: error_at_lasti must not chain again
                     reraise = false;
@@ -2324,7 +2324,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             // A throw() into a `yield from`/`await` chain reaches this delegating generator:
             // CPython re-raises it here and chains it with this generator's handled exception.
             f->throw_pending = false;
-            const Value& own = f->owner ? f->owner->exc_state.value : Value();
+            const Value own = f->owner ? Value(f->owner->exc_state.value) : Value();
             if (!own.is_null() && !own.is_none() && !own.is(th.exc)) set_context(vm, th.exc, own);
         }
         goto error_at_lasti;

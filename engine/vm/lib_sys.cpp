@@ -99,7 +99,7 @@ Value s_setswitchinterval(VM& vm, Args a) {
 
 Value current_exception(VM& vm) {
     for (ExcStateNode* n = vm.thread.exc_info; n; n = n->previous)
-        if (n->value && !n->value.is_none()) return n->value;
+        if (n->value) return n->value;
     return Value::none();
 }
 

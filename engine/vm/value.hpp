@@ -164,6 +164,8 @@ public:
         return *this = ObjRef::steal(v.is_obj() ? v.release() : nullptr);
     }
     static ObjRef steal(Object* o) noexcept { ObjRef r; r.p_ = o; return r; }
+    // Gives up ownership of the object (the caller now owns the reference).
+    Object* release() noexcept { Object* o = p_; p_ = nullptr; return o; }
     static ObjRef borrow(Object* o) noexcept { if (o) incref(o); return steal(o); }
 
     bool is_null() const { return p_ == nullptr; }

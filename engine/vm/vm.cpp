@@ -156,8 +156,10 @@ VM::~VM() {
     // Every object dies in free_all(); the VM's own references are dropped without decref.
     for (std::size_t i = 0; i < kAttrCacheSize; ++i) attr_cache[i].value.release();
     for (Value* v : {&not_implemented, &ellipsis, &empty_tuple, &empty_str, &builtins, &modules, &main_module,
-                     &thread.exc, &thread.base_exc_state.value})
+                     &thread.exc})
         v->release();
+    thread.base_exc_state.value.release();
+    coroutine_origins.clear();
     for (auto& [k, v] : interned) v.release();
     heap.free_all();
     interned.clear();

@@ -16,16 +16,18 @@ class Handle:
 
     # Every task switch makes a handle, and waking 100,000 tasks at once holds 100,000 of them:
     # what only debug mode sets is a class attribute (an instance that sets it gets a dict).
-    __slots__ = ("_callback", "_args", "_cancelled", "_loop", "_context", "__dict__", "__weakref__")
+    __slots__ = ("_callback", "_args", "_cancelled", "_loop", "__dict__", "__weakref__")
     _source_traceback = None
     _repr = None
+    _context = None   # no contextvars in Loop Lab: a context given is kept only to hand back
 
     def __init__(self, callback, args, loop, context=None):
         self._loop = loop
         self._callback = callback
         self._args = args
         self._cancelled = False
-        self._context = context   # no contextvars in Loop Lab: kept only to hand back
+        if context is not None:
+            self._context = context
         if loop._debug:
             self._source_traceback = format_helpers.creation_stack()
 

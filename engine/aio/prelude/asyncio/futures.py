@@ -65,7 +65,7 @@ class Future:
     # allocate and search. The first callback has fields of its own and the list exists only for
     # more (CPython's fut_callback0): most futures have exactly one, and then need no list and
     # no tuple.
-    __slots__ = ("_state", "_result", "_loop", "_callback0", "_context0",
+    __slots__ = ("_state", "_result", "_loop", "_callback0",
                  # True while a Task is suspended on us; also how isfuture() recognises us.
                  "_asyncio_future_blocking",
                  "__dict__", "__weakref__")
@@ -76,6 +76,7 @@ class Future:
     # these only when the value differs from the default.
     _exception = None
     _source_traceback = None
+    _context0 = None                 # the first callback's context (Loop Lab has no contextvars)
     _callbacks = None                # the second and later callbacks: [(fn, context), ...]
     _cancel_message = None
     _cancelled_exc = None            # the CancelledError to re-raise first
@@ -86,7 +87,6 @@ class Future:
         self._result = None
         self._loop = None
         self._callback0 = None
-        self._context0 = None
         self._asyncio_future_blocking = False
         if loop is None:
             loop = events.get_event_loop()
@@ -146,7 +146,8 @@ class Future:
         if callback is not None:
             context = self._context0
             self._callback0 = None
-            self._context0 = None
+            if context is not None:
+                self._context0 = None
             self._schedule_callback(callback, context)
         callbacks = self._callbacks
         if callbacks:
@@ -191,7 +192,8 @@ class Future:
             self._loop.call_soon(fn, self, context=context)
         elif self._callback0 is None and self._callbacks is None:
             self._callback0 = fn
-            self._context0 = context
+            if context is not self._context0:
+                self._context0 = context
         else:
             if self._callbacks is None:
                 self._callbacks = []
@@ -202,7 +204,8 @@ class Future:
         removed = 0
         if self._callback0 is not None and self._callback0 == fn:
             self._callback0 = None
-            self._context0 = None
+            if self._context0 is not None:
+                self._context0 = None
             removed = 1
         if self._callbacks:
             kept = [entry for entry in self._callbacks if entry[0] != fn]

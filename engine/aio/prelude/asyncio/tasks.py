@@ -36,19 +36,21 @@ def _next_task_number():
 class Task(futures.Future):
     """A coroutine wrapped in a Future, stepped by the event loop."""
 
-    __slots__ = ("_coro", "_name", "_context",
+    __slots__ = ("_coro", "_name",
                  "_fut_waiter")             # the future we are suspended on
 
     # Rarely changed: class attributes, written only when they change (see Future's).
     _log_destroy_pending = True             # report "destroyed but pending" (not for internal tasks)
     _must_cancel = False                    # cancel() was asked while no future could carry it
     _num_cancels_requested = 0
+    _context = None                         # as given to create_task (no contextvars here)
 
     def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
         # Set before anything can fail: __del__ reads them.
         self._coro = None
         self._name = None
-        self._context = context
+        if context is not None:
+            self._context = context
         self._fut_waiter = None
         super().__init__(loop=loop)
         if not coroutines.iscoroutine(coro):
