@@ -1,6 +1,7 @@
 // `_looplab.future_iter(fut)`: what `await future` iterates, as CPython's C FutureIter. One small
 // native object per await instead of a Python generator and its frame, which a suspended task
-// would otherwise keep alive for as long as it waits.
+// would otherwise keep alive for as long as it waits. `_looplab.native_futures(Future)` makes
+// Future.__await__ native too.
 #include "engine/aio/aio_state.hpp"
 #include "engine/vm/builtins_util.hpp"
 
@@ -61,6 +62,24 @@ Value m_future_iter(VM& vm, Args a) {
     return Value::steal(new FutureIterObject(aio_state(vm).future_iter_type, a[0]));
 }
 
+// Future.__await__ and __iter__ once native_futures() ran: `await fut` then makes its iterator
+// without a nested interpreter run of a Python __await__ (one per await of every sleep, lock
+// and queue wait).
+Value fi_await(VM& vm, Args a) {
+    if (!lib::no_kwargs(vm, a, "__await__") || !lib::check_range(vm, a.size(), "__await__", 1, 1)) return {};
+    return Value::steal(new FutureIterObject(aio_state(vm).future_iter_type, a[0]));
+}
+
+Value m_native_futures(VM& vm, Args a) {
+    if (!lib::no_kwargs(vm, a, "native_futures") || !lib::check_range(vm, a.size(), "native_futures", 1, 1)) return {};
+    if (!is_type_object(a[0])) return raise(vm, vm.exc.TypeError, "native_futures() expects the Future class");
+    Type* cls = a[0].as<Type>();
+    def_method(vm, cls, "__await__", fi_await);
+    def_method(vm, cls, "__iter__", fi_await);
+    type_modified(vm);
+    return Value::none();
+}
+
 }  // namespace
 
 void init_future_iter(VM& vm, Module* m) {
@@ -75,6 +94,7 @@ void init_future_iter(VM& vm, Module* m) {
         st.future_iter_type = t;
     }
     def_function(vm, m, "future_iter", m_future_iter);
+    def_function(vm, m, "native_futures", m_native_futures);
 }
 
 }  // namespace ll::aio

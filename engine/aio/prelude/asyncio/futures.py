@@ -245,6 +245,10 @@ class Future:
     __iter__ = __await__
 
 
+# The same, natively: `await fut` makes its FutureIter without running Python code.
+_looplab.native_futures(Future)
+
+
 def _get_loop(fut):
     return fut.get_loop()
 
