@@ -2,6 +2,7 @@
 // (__build_class__), the slot trampolines that route C++ slots to Python dunders, and super().
 #include "engine/vm/type.hpp"
 
+#include <array>
 #include <cstring>
 
 #include "engine/vm/internal.hpp"
@@ -584,7 +585,50 @@ void fixup_slots(VM& vm, Type* cls) {
 // Class creation: type(name, bases, ns) and __build_class__
 // ---------------------------------------------------------------------------------------------
 
-Value new_class(VM& vm, std::string name, Type* base, Value ns, std::string module) {
+// After a class is made (CPython's type_new_set_names and type_new_init_subclass): each
+// attribute whose type has __set_name__ learns its owner and name, then the nearest base's
+// __init_subclass__ runs with the class statement's keywords. False when one of them raised.
+static bool finish_class(VM& vm, Type* cls, Args kwargs) {
+    Value owner = Value::borrow(cls);
+    std::vector<std::pair<Value, Value>> named;  // a copy: __set_name__ may change the dict
+    for (const auto& e : cls->dict.as<Dict>()->entries())
+        if (!e.key.is_null() && is_str(e.key)) named.emplace_back(e.key, e.value);
+    Str* set_name = vm.intern("__set_name__");
+    for (auto& [key, value] : named) {
+        Value hook = type_of(value)->lookup(set_name);
+        if (!hook) continue;
+        if (!call_with_self(vm, hook, value, Args(std::array<Value, 2>{owner, key}))) {
+            Value exc = take_error(vm);
+            Value note = new_str(vm, fmt::format("Error calling __set_name__ on '{}' instance '{}' in '{}'", type_name(value),
+                                                 key.as<Str>()->text, cls->name));
+            if (!call_method(vm, exc, "add_note", {note})) return false;
+            raise_value(vm, std::move(exc));
+            return false;
+        }
+    }
+    Str* init_subclass = vm.intern("__init_subclass__");
+    for (std::size_t i = 1; i < cls->mro.size(); ++i) {
+        Dict* d = cls->mro[i]->dict.is_null() ? nullptr : cls->mro[i]->dict.as<Dict>();
+        Value hook = d ? d->get_str(vm, init_subclass) : Value();
+        if (!hook) continue;
+        Value fn = is_type(hook, vm.types.classmethod) ? hook.as<ClassMethod>()->func : hook;
+        Args a = kwargs;
+        a.items = &owner;
+        a.count = 1;
+        return static_cast<bool>(call(vm, fn, a));
+    }
+    return true;
+}
+
+// object.__init_subclass__: nothing to do, and no keyword it could take.
+static Value object_init_subclass(VM& vm, Args a) {
+    if (a.size() > 1 || a.has_kwargs())
+        return raise_fmt(vm, vm.exc.TypeError, "{}.__init_subclass__() takes no keyword arguments",
+                         a.size() > 0 && is_type_object(a[0]) ? a[0].as<Type>()->name : "object");
+    return Value::none();
+}
+
+Value new_class(VM& vm, std::string name, Type* base, Value ns, std::string module, Args kwargs) {
     if (!base) base = vm.types.object;
     type_modified(vm);
     Type* cls = new Type(vm.types.type);
@@ -625,6 +669,7 @@ Value new_class(VM& vm, std::string name, Type* base, Value ns, std::string modu
         if (is_type(cell, vm.types.cell)) cell.as<Cell>()->value = result;
         d->del(vm, Value::borrow(vm.intern("__classcell__")));
     }
+    if (!finish_class(vm, cls, kwargs)) return {};
     return result;
 }
 
@@ -676,8 +721,19 @@ static Value builtin_build_class(VM& vm, Args args) {
     Exit e = run(vm, frame, budget, result);
     if (e != Exit::Returned) return {};
     if (is_type(result, vm.types.cell)) ns.as<Dict>()->set(vm, "__classcell__", result);
+    // The class statement's keywords (but metaclass) go to __init_subclass__.
+    std::vector<Value> kwnames, kwvalues;
+    for (std::size_t i = 0; i < args.kwcount; ++i) {
+        if (args.kwname(i) == "metaclass") continue;
+        kwnames.push_back(args.kwnames[i]);
+        kwvalues.push_back(args.kwvalues[i]);
+    }
+    Args kwargs;
+    kwargs.kwnames = kwnames.data();
+    kwargs.kwvalues = kwvalues.data();
+    kwargs.kwcount = static_cast<std::uint32_t>(kwnames.size());
     return new_class(vm, name.as<Str>()->text, base, ns,
-                     module_name && is_str(module_name) ? module_name.as<Str>()->text : "__main__");
+                     module_name && is_str(module_name) ? module_name.as<Str>()->text : "__main__", kwargs);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -810,6 +866,9 @@ void init_super_type(VM& vm) {
     sup->slots.repr = super_repr;
 }
 
-void install_build_class(VM& vm) { def_function(vm, vm.builtins.as<Dict>(), "__build_class__", builtin_build_class); }
+void install_build_class(VM& vm) {
+    def_function(vm, vm.builtins.as<Dict>(), "__build_class__", builtin_build_class);
+    def_classmethod(vm, vm.types.object, "__init_subclass__", object_init_subclass);
+}
 
 }  // namespace ll::vm

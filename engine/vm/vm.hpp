@@ -216,7 +216,8 @@ Value new_builtin_function(VM& vm, std::string name, NativeFn fn, Value self = {
 // Call after changing a type's dict directly (not needed after def_* or setattr on the class).
 inline void type_modified(VM& vm) { ++vm.type_generation; }
 // A new class: name, base (object when null), namespace dict (or null for empty).
-Value new_class(VM& vm, std::string name, Type* base, Value ns = {}, std::string module = "builtins");
+// Runs __set_name__ hooks and the base's __init_subclass__ (with `kwargs`), as type() does.
+Value new_class(VM& vm, std::string name, Type* base, Value ns = {}, std::string module = "builtins", Args kwargs = {});
 
 // ------------------------------------------------------------------------------------------
 // Defining built-ins

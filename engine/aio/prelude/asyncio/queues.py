@@ -24,8 +24,20 @@ class QueueShutDown(Exception):
 class Queue(mixins._LoopBoundMixin):
     """A FIFO queue. maxsize <= 0 means unbounded."""
 
+    # True while full(), empty() and qsize() are the ones below and maxsize is an int: put and
+    # get then test the size inline, as those would (a queue moving an item made some thirteen
+    # calls, now four). A subclass overriding one of them is called exactly as CPython calls it.
+    _inline_size = True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if any(name in cls.__dict__ for name in ("full", "empty", "qsize")):
+            cls._inline_size = False
+
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
+        if type(maxsize) is not int:
+            self._inline_size = False   # full() may raise, and its frame is in the traceback
         self._getters = deque()   # futures of tasks waiting for an item
         self._putters = deque()   # futures of tasks waiting for room
         self._unfinished_tasks = 0
@@ -87,7 +99,7 @@ class Queue(mixins._LoopBoundMixin):
         return self.qsize() >= self._maxsize
 
     async def put(self, item):
-        while self.full():
+        while (len(self._queue) >= self._maxsize > 0) if self._inline_size else self.full():
             if self._is_shutdown:
                 raise QueueShutDown
             putter = self._get_loop().create_future()
@@ -109,15 +121,16 @@ class Queue(mixins._LoopBoundMixin):
     def put_nowait(self, item):
         if self._is_shutdown:
             raise QueueShutDown
-        if self.full():
+        if (len(self._queue) >= self._maxsize > 0) if self._inline_size else self.full():
             raise QueueFull
         self._put(item)
         self._unfinished_tasks += 1
-        self._finished.clear()
-        self._wakeup_next(self._getters)
+        self._finished._value = False   # Event.clear()
+        if self._getters:
+            self._wakeup_next(self._getters)
 
     async def get(self):
-        while self.empty():
+        while (not self._queue) if self._inline_size else self.empty():
             if self._is_shutdown and self.empty():
                 raise QueueShutDown
             getter = self._get_loop().create_future()
@@ -136,12 +149,13 @@ class Queue(mixins._LoopBoundMixin):
         return self.get_nowait()
 
     def get_nowait(self):
-        if self.empty():
+        if (not self._queue) if self._inline_size else self.empty():
             if self._is_shutdown:
                 raise QueueShutDown
             raise QueueEmpty
         item = self._get()
-        self._wakeup_next(self._putters)
+        if self._putters:
+            self._wakeup_next(self._putters)
         return item
 
     def task_done(self):
