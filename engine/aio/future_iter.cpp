@@ -57,18 +57,18 @@ Value fi_close(VM&, Args a) {
     return Value::none();
 }
 
-Value m_future_iter(VM& vm, Args a) {
-    if (!lib::no_kwargs(vm, a, "future_iter") || !lib::check_range(vm, a.size(), "future_iter", 1, 1)) return {};
+// A FutureIter over a[0], the only argument of the function called `name`.
+Value new_future_iter(VM& vm, Args a, const char* name) {
+    if (!lib::no_kwargs(vm, a, name) || !lib::check_range(vm, a.size(), name, 1, 1)) return {};
     return Value::steal(new FutureIterObject(aio_state(vm).future_iter_type, a[0]));
 }
 
-// Future.__await__ and __iter__ once native_futures() ran: `await fut` then makes its iterator
-// without a nested interpreter run of a Python __await__ (one per await of every sleep, lock
-// and queue wait).
-Value fi_await(VM& vm, Args a) {
-    if (!lib::no_kwargs(vm, a, "__await__") || !lib::check_range(vm, a.size(), "__await__", 1, 1)) return {};
-    return Value::steal(new FutureIterObject(aio_state(vm).future_iter_type, a[0]));
-}
+Value m_future_iter(VM& vm, Args a) { return new_future_iter(vm, a, "future_iter"); }
+
+// Future.__await__ and __iter__ once native_futures() ran (self is a[0]): `await fut` then makes
+// its iterator without a nested interpreter run of a Python __await__ (one per await of every
+// sleep, lock and queue wait).
+Value fi_await(VM& vm, Args a) { return new_future_iter(vm, a, "__await__"); }
 
 Value m_native_futures(VM& vm, Args a) {
     if (!lib::no_kwargs(vm, a, "native_futures") || !lib::check_range(vm, a.size(), "native_futures", 1, 1)) return {};
@@ -76,7 +76,6 @@ Value m_native_futures(VM& vm, Args a) {
     Type* cls = a[0].as<Type>();
     def_method(vm, cls, "__await__", fi_await);
     def_method(vm, cls, "__iter__", fi_await);
-    type_modified(vm);
     return Value::none();
 }
 

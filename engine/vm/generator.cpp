@@ -18,21 +18,14 @@ Generator::~Generator() {
             break;
         }
     }
-    if (!vm.coroutine_origins.empty() && !vm.heap.tearing_down) {
-        auto it = vm.coroutine_origins.find(this);
-        if (it != vm.coroutine_origins.end()) {
-            Object* origin = it->second;
-            vm.coroutine_origins.erase(it);
-            decref(origin);
-        }
-    }
+    if (!vm.coroutine_origins.empty() && !vm.heap.tearing_down) vm.coroutine_origins.erase(this);
 }
 
 // The origin recorded for a coroutine (a tuple), or null.
 static Object* origin_of(VM& vm, const Generator* g) {
     if (vm.coroutine_origins.empty()) return nullptr;
     auto it = vm.coroutine_origins.find(g);
-    return it == vm.coroutine_origins.end() ? nullptr : it->second;
+    return it == vm.coroutine_origins.end() ? nullptr : it->second.obj();
 }
 
 void gen_enter_frame(VM& vm, Generator* gen) {
@@ -94,7 +87,7 @@ Value new_generator(VM& vm, GenKind kind, Frame* frame, Function* fn) {
     g->name = fn->name;
     g->qualname = fn->qualname;
     if (kind == GenKind::Coroutine && vm.coroutine_origin_depth > 0)
-        vm.coroutine_origins[g] = coroutine_origin(vm, vm.coroutine_origin_depth).release();
+        vm.coroutine_origins[g] = coroutine_origin(vm, vm.coroutine_origin_depth);
     return Value::steal(g);
 }
 
@@ -466,7 +459,6 @@ static void gen_finalize(VM& vm, Object* self) {
         std::string msg = fmt::format("coroutine '{}' was never awaited", g->qualname.as<Str>()->text);
         if (Object* origin = origin_of(vm, g)) msg += origin_lines(origin);
         vm.warn(vm.exc.RuntimeWarning, msg, 1);
-        if (!vm.thread.frame) {}
     } else if (g->state == GenState::Suspended) {
         Value keep = Value::borrow(self);
         std::string where;

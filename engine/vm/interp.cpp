@@ -1742,7 +1742,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     if (!started) pc = 0;
                     th.exc = std::move(ir.value);
                     const Value own = inner->exc_state.value;
-                    if (!own.is_null() && !own.is_none() && !own.is(th.exc)) set_context(vm, th.exc, own);
+                    if (own && !own.is(th.exc)) set_context(vm, th.exc, own);
                     propagating = true;  // context done: error_at_lasti must not chain again
                     reraise = false;
                     from_hidden = false;
@@ -2325,7 +2325,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             // CPython re-raises it here and chains it with this generator's handled exception.
             f->throw_pending = false;
             const Value own = f->owner ? Value(f->owner->exc_state.value) : Value();
-            if (!own.is_null() && !own.is_none() && !own.is(th.exc)) set_context(vm, th.exc, own);
+            if (own && !own.is(th.exc)) set_context(vm, th.exc, own);
         }
         goto error_at_lasti;
     }

@@ -159,6 +159,7 @@ VM::~VM() {
                      &thread.exc})
         v->release();
     thread.base_exc_state.value.release();
+    for (auto& [g, origin] : coroutine_origins) origin.release();
     coroutine_origins.clear();
     for (auto& [k, v] : interned) v.release();
     heap.free_all();

@@ -122,8 +122,8 @@ public:
     // debug mode sets 10), shown by "coroutine ... was never awaited"; 0 records nothing.
     int coroutine_origin_depth = 0;
     // The origins recorded: a coroutine's (filename, lineno, name, source line or None) tuples,
-    // innermost first, each holding one reference, dropped when the coroutine goes.
-    std::unordered_map<const Generator*, Object*> coroutine_origins;
+    // innermost first, dropped when the coroutine goes.
+    std::unordered_map<const Generator*, ObjRef> coroutine_origins;
 
     // Steps (calls and backward jumps: what a Budget counts) since the VM started. When `steps`
     // reaches `step_alarm`, the interpreter calls `step_hook` at that safe point (engine/sim's CPU
