@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times each benchmark program in native looplab and in CPython 3.13 side by side, in one run.
 
-Usage: python3 bench/run.py [--looplab build/native/looplab] [--repeat 3] [-k substring]
+Usage: python3 bench/run.py [--looplab build/release/looplab] [--repeat 3] [-k substring]
 Prints one row per program (best wall time of each, and looplab/CPython as a ratio: below 1.0
 means Loop Lab is faster) and checks that both printed the same output. asyncio programs in
 bench/aio run CPython on the virtual clock of tests/diff/oracle, as the differential tests do.
@@ -68,12 +68,13 @@ def memory_per_suspended_task(runners, count=100_000):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--looplab", default=str(ROOT / "build" / "native" / "looplab"))
+    # The release build (profile-guided, ThinLTO), as CPython's own release builds are made.
+    ap.add_argument("--looplab", default=str(ROOT / "build" / "release" / "looplab"))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("-k", default="")
     args = ap.parse_args()
     if not os.access(args.looplab, os.X_OK):
-        sys.exit(f"bench: no looplab binary at {args.looplab} (build it with scripts/build native)")
+        sys.exit(f"bench: no looplab binary at {args.looplab} (build it with scripts/build release)")
 
     cpython_env = dict(os.environ, PYENV_VERSION="3.13.0", PYTHONPATH=str(ORACLE))
     # Call CPython 3.13 itself, not the pyenv shim (which may pick another version).
