@@ -23,6 +23,19 @@ struct HandleSlots {
     std::int32_t when = -1, scheduled = -1;  // TimerHandle's own
 };
 
+// The prelude's Future (its __slots__ indexes and the names of its class-attribute fields) and
+// BaseEventLoop.call_soon, for the native methods of future_methods.cpp. Kept until the VM ends.
+struct FutureSlots {
+    vm::Type* type = nullptr;
+    vm::Type* invalid_state_error = nullptr;
+    std::int32_t state = -1, result = -1, loop = -1, callback0 = -1;
+    vm::Str* finished = nullptr;  // "FINISHED"
+    vm::Str *exception = nullptr, *log_traceback = nullptr, *callbacks = nullptr, *context0 = nullptr;
+    vm::Str *closed = nullptr, *debug = nullptr, *ready = nullptr;  // the loop's fields
+    vm::Object* call_soon_python = nullptr;          // the Python original, for the debug path
+    vm::Object* call_soon_native = nullptr;          // what native_futures() put in its place
+};
+
 struct AioState {
     EventSink* sink = nullptr;
     vm::Type* weak_set_type = nullptr;
@@ -30,6 +43,7 @@ struct AioState {
     vm::Type* yield_once_type = nullptr;
     vm::Type* sleep0_type = nullptr;
     HandleSlots handle_slots;
+    FutureSlots future_slots;
     std::vector<WeakSetObject*> weak_sets;  // live sets (each removes itself when freed)
     // The object a handle just stepped (a task): checked for death at the next handle boundary.
     vm::Object* death_candidate = nullptr;
@@ -52,6 +66,19 @@ void collect_weak_sets(vm::VM& vm, bool full);
 
 // `_looplab.future_iter` and its type (future_iter.cpp).
 void init_future_iter(vm::VM& vm, vm::Module* m);
+vm::Value new_future_iter(vm::VM& vm, const vm::Value& future);
+
+// `_looplab.native_futures` (future_methods.cpp), and the native BaseEventLoop.call_soon.
+vm::Value m_native_futures(vm::VM& vm, vm::Args a);
+vm::Value loop_call_soon(vm::VM& vm, vm::Args a);
+
+// A Handle holding what Handle.__init__ sets (handles.cpp; null: raised).
+vm::Value make_handle(vm::VM& vm, const vm::Value& callback, const vm::Value& args, const vm::Value& loop,
+                      const vm::Value& context);
+
+// What `_looplab.event(kind, *details)` does (looplab_module.cpp): the VM's bookkeeping at
+// handle boundaries, then the event sink.
+void emit_event(vm::VM& vm, std::string_view kind, vm::Args details);
 
 // `_looplab.sleep0` and its iterator type (sleep0.cpp).
 void init_sleep0(vm::VM& vm, vm::Module* m);

@@ -1,7 +1,7 @@
 // `_looplab.future_iter(fut)`: what `await future` iterates, as CPython's C FutureIter. One small
 // native object per await instead of a Python generator and its frame, which a suspended task
-// would otherwise keep alive for as long as it waits. `_looplab.native_futures(Future)` makes
-// Future.__await__ native too.
+// would otherwise keep alive for as long as it waits. `_looplab.native_futures` (future_methods.cpp)
+// makes Future.__await__ native too.
 #include "engine/aio/aio_state.hpp"
 #include "engine/vm/builtins_util.hpp"
 
@@ -26,8 +26,13 @@ Value future_iter_next(VM& vm, const Value& self) {
     auto* it = self.as<FutureIterObject>();
     if (it->future.is_null()) return {};
     Value fut = it->future;
-    Value state = get_attr(vm, fut, "_state");
-    if (!state) return {};
+    const FutureSlots& s = aio_state(vm).future_slots;
+    Value state;
+    if (s.type && fut.is_obj() && fut.obj()->type->is_subtype(s.type)) {
+        state = static_cast<Instance*>(fut.obj())->slot_values()[s.state];  // the prelude's Future: a slot
+    } else if (!(state = get_attr(vm, fut, "_state"))) {
+        return {};
+    }
     if (is_str(state) && state.as<Str>()->text == "PENDING") {
         Value blocking = get_attr(vm, fut, "_asyncio_future_blocking");
         if (!blocking) return {};
@@ -57,29 +62,16 @@ Value fi_close(VM&, Args a) {
     return Value::none();
 }
 
-// A FutureIter over a[0], the only argument of the function called `name`.
-Value new_future_iter(VM& vm, Args a, const char* name) {
-    if (!lib::no_kwargs(vm, a, name) || !lib::check_range(vm, a.size(), name, 1, 1)) return {};
-    return Value::steal(new FutureIterObject(aio_state(vm).future_iter_type, a[0]));
-}
-
-Value m_future_iter(VM& vm, Args a) { return new_future_iter(vm, a, "future_iter"); }
-
-// Future.__await__ and __iter__ once native_futures() ran (self is a[0]): `await fut` then makes
-// its iterator without a nested interpreter run of a Python __await__ (one per await of every
-// sleep, lock and queue wait).
-Value fi_await(VM& vm, Args a) { return new_future_iter(vm, a, "__await__"); }
-
-Value m_native_futures(VM& vm, Args a) {
-    if (!lib::no_kwargs(vm, a, "native_futures") || !lib::check_range(vm, a.size(), "native_futures", 1, 1)) return {};
-    if (!is_type_object(a[0])) return raise(vm, vm.exc.TypeError, "native_futures() expects the Future class");
-    Type* cls = a[0].as<Type>();
-    def_method(vm, cls, "__await__", fi_await);
-    def_method(vm, cls, "__iter__", fi_await);
-    return Value::none();
+Value m_future_iter(VM& vm, Args a) {
+    if (!lib::no_kwargs(vm, a, "future_iter") || !lib::check_range(vm, a.size(), "future_iter", 1, 1)) return {};
+    return new_future_iter(vm, a[0]);
 }
 
 }  // namespace
+
+Value new_future_iter(VM& vm, const Value& future) {
+    return Value::steal(new FutureIterObject(aio_state(vm).future_iter_type, future));
+}
 
 void init_future_iter(VM& vm, Module* m) {
     AioState& st = aio_state(vm);

@@ -88,6 +88,12 @@ Value m_native_handles(VM& vm, Args a) {
 
 }  // namespace
 
+Value make_handle(VM& vm, const Value& callback, const Value& args, const Value& loop, const Value& context) {
+    Value fields[] = {callback, args, loop, context};
+    Instance* h = new_handle(vm, aio_state(vm).handle_slots.type, Args(fields, 4), 0);
+    return h ? Value::steal(h) : Value();
+}
+
 Value handle_callback(VM& vm, const Value& handle) {
     const HandleSlots& s = aio_state(vm).handle_slots;
     if (s.type && handle.is_obj() && handle.obj()->type->is_subtype(s.type))

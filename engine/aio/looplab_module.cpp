@@ -249,28 +249,31 @@ Value m_set_asyncgen_hooks(VM& vm, Args a) {
 
 Value m_event(VM& vm, Args a) {
     if (a.size() < 1 || !is_str(a[0])) return raise(vm, vm.exc.TypeError, "event(kind: str, *details)");
-    std::string_view kind = str_view(a[0]);
-    AioState& st = aio_state(vm);
-    if (kind == "handle_run" || kind == "iteration_end") {
-        // The previous handle is gone by now: whatever it alone kept alive dies here.
-        collect_weak_sets(vm, false);
-    } else if (kind == "handle_done" && a.size() > 1) {
-        Value cb = handle_callback(vm, a[1]);
-        if (cb && is_type(cb, vm.types.method)) {
-            const Value& owner = cb.as<BoundMethod>()->self;
-            if (owner.is_obj()) st.death_candidate = owner.obj();
-        }
-    } else if (kind == "task_created" && a.size() > 1) {
-        Value coro = get_attr_opt(vm, a[1], "_coro");
-        if (has_error(vm)) clear_error(vm);
-        if (coro) remember_coro_code(vm, coro);
-    }
-    if (st.sink) st.sink->on_event(vm, kind, a.skip(1));
-    if (has_error(vm) && !vm.budget_exhausted) clear_error(vm);
+    emit_event(vm, str_view(a[0]), a.skip(1));
     return has_error(vm) ? Value() : Value::none();
 }
 
 }  // namespace
+
+void emit_event(VM& vm, std::string_view kind, Args details) {
+    AioState& st = aio_state(vm);
+    if (kind == "handle_run" || kind == "iteration_end") {
+        // The previous handle is gone by now: whatever it alone kept alive dies here.
+        collect_weak_sets(vm, false);
+    } else if (kind == "handle_done" && details.size() > 0) {
+        Value cb = handle_callback(vm, details[0]);
+        if (cb && is_type(cb, vm.types.method)) {
+            const Value& owner = cb.as<BoundMethod>()->self;
+            if (owner.is_obj()) st.death_candidate = owner.obj();
+        }
+    } else if (kind == "task_created" && details.size() > 0) {
+        Value coro = get_attr_opt(vm, details[0], "_coro");
+        if (has_error(vm)) clear_error(vm);
+        if (coro) remember_coro_code(vm, coro);
+    }
+    if (st.sink) st.sink->on_event(vm, kind, details);
+    if (has_error(vm) && !vm.budget_exhausted) clear_error(vm);
+}
 
 bool init_looplab_module(VM& vm, Module* m) {
     AioState& st = aio_state(vm);

@@ -294,8 +294,9 @@ class FutureIter:
         self._fut = None
 
 
-def native_futures(future_cls):
-    """The VM replaces Future.__await__ with a native one doing the same; here it stays."""
+def native_futures(future_cls, invalid_state_error, loop_cls):
+    """The VM replaces Future's hot methods and the loop's call_soon with native ones doing the
+    same; here the Python ones stay."""
 
 
 def future_iter(fut):

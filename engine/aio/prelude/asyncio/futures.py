@@ -137,7 +137,7 @@ class Future:
         self._state = _CANCELLED
         if msg is not None or self._cancel_message is not None:
             self._cancel_message = msg
-        self._schedule_callbacks()
+        Future._schedule_callbacks(self)   # not an override: CPython's C Future calls none
         return True
 
     def _schedule_callbacks(self):
@@ -218,7 +218,7 @@ class Future:
             raise exceptions.InvalidStateError("invalid state")
         self._result = result
         self._state = _FINISHED
-        self._schedule_callbacks()
+        Future._schedule_callbacks(self)   # not an override: CPython's C Future calls none
 
     def set_exception(self, exception):
         if self._state != _PENDING:
@@ -233,7 +233,7 @@ class Future:
             exception = new_exc
         self._exception = exception
         self._state = _FINISHED
-        self._schedule_callbacks()
+        Future._schedule_callbacks(self)   # not an override: CPython's C Future calls none
         self._log_traceback = True
 
     def __await__(self):
@@ -244,9 +244,6 @@ class Future:
 
     __iter__ = __await__
 
-
-# The same, natively: `await fut` makes its FutureIter without running Python code.
-_looplab.native_futures(Future)
 
 
 def _get_loop(fut):
