@@ -32,6 +32,7 @@ struct FutureSlots {
     vm::Str* finished = nullptr;  // "FINISHED"
     vm::Str *exception = nullptr, *log_traceback = nullptr, *callbacks = nullptr, *context0 = nullptr;
     vm::Str *closed = nullptr, *debug = nullptr, *ready = nullptr;  // the loop's fields
+    vm::Str *call_soon_name = nullptr, *context_name = nullptr, *ready_state = nullptr;
     vm::Object* call_soon_python = nullptr;          // the Python original, for the debug path
     vm::Object* call_soon_native = nullptr;          // what native_futures() put in its place
 };

@@ -118,6 +118,30 @@ Value fm_result(VM& vm, Args a) {
     return result ? *result : Value();
 }
 
+// `loop.call_soon(callback, arg, context=context)`: straight to the native call_soon when that is
+// what the loop's class has (a subclass may have its own).
+Value call_soon(VM& vm, const Value& loop, const Value& callback, const Value& arg, const Value& context) {
+    const FutureSlots& s = aio_state(vm).future_slots;
+    Value kwname = Value::borrow(s.context_name);
+    Value method = type_of(loop)->lookup(s.call_soon_name);
+    if (method.is_obj() && method.obj() == s.call_soon_native) {
+        Value args[] = {loop, callback, arg, context};
+        Args call_args(args, 3);
+        call_args.kwvalues = args + 3;
+        call_args.kwnames = &kwname;
+        call_args.kwcount = 1;
+        return loop_call_soon(vm, call_args);
+    }
+    Value bound = get_attr(vm, loop, s.call_soon_name);
+    if (!bound) return {};
+    Value args[] = {callback, arg, context};
+    Args call_args(args, 2);
+    call_args.kwvalues = args + 2;
+    call_args.kwnames = &kwname;
+    call_args.kwcount = 1;
+    return call(vm, bound, call_args);
+}
+
 Value fm_add_done_callback(VM& vm, Args a) {
     Instance* f = future_self(vm, a, "add_done_callback");
     if (!f) return {};
@@ -137,15 +161,7 @@ Value fm_add_done_callback(VM& vm, Args a) {
         // Done already: the callback is scheduled at once (through the loop's call_soon).
         const Value* loop = slot(vm, f, s.loop, "_loop");
         if (!loop) return {};
-        Value call_soon = get_attr(vm, *loop, "call_soon");
-        if (!call_soon) return {};
-        Value args[] = {fn, a[0], context};
-        Value kwname = Value::borrow(vm.intern("context"));
-        Args call_args(args, 2);
-        call_args.kwvalues = args + 2;
-        call_args.kwnames = &kwname;
-        call_args.kwcount = 1;
-        Value r = call(vm, call_soon, call_args);
+        Value r = call_soon(vm, *loop, fn, a[0], context);
         return r ? Value::none() : Value();
     }
     const Value* first = slot(vm, f, s.callback0, "_callback0");
@@ -175,27 +191,7 @@ bool schedule_callback(VM& vm, Instance* f, const Value& callback, const Value& 
     const Value* loop = slot(vm, f, s.loop, "_loop");
     if (!loop) return false;
     Value self = Value::borrow(f);
-    Value handle;
-    if (s.call_soon_native && type_of(*loop)->lookup(vm.intern("call_soon")).is_obj() &&
-        type_of(*loop)->lookup(vm.intern("call_soon")).obj() == s.call_soon_native) {
-        Value args[] = {*loop, callback, self, context};
-        Value kwname = Value::borrow(vm.intern("context"));
-        Args call_args(args, 3);
-        call_args.kwvalues = args + 3;
-        call_args.kwnames = &kwname;
-        call_args.kwcount = 1;
-        handle = loop_call_soon(vm, call_args);
-    } else {
-        Value call_soon = get_attr(vm, *loop, "call_soon");
-        if (!call_soon) return false;
-        Value args[] = {callback, self, context};
-        Value kwname = Value::borrow(vm.intern("context"));
-        Args call_args(args, 2);
-        call_args.kwvalues = args + 2;
-        call_args.kwnames = &kwname;
-        call_args.kwcount = 1;
-        handle = call(vm, call_soon, call_args);
-    }
+    Value handle = call_soon(vm, *loop, callback, self, context);
     if (!handle) return false;
     Value waiter;
     if (is_type(callback, vm.types.method)) {
@@ -208,7 +204,7 @@ bool schedule_callback(VM& vm, Instance* f, const Value& callback, const Value& 
         Value waiting_on = get_attr_opt(vm, waiter, "_fut_waiter");
         if (has_error(vm)) return false;
         if (waiting_on.is_obj() && waiting_on.obj() == f) {
-            Value details[] = {waiter, Value::borrow(vm.intern("ready")), self};
+            Value details[] = {waiter, Value::borrow(s.ready_state), self};
             emit_event(vm, "task_state", Args(details, 3));
             if (has_error(vm)) return false;
         }
@@ -330,6 +326,9 @@ Value m_native_futures(VM& vm, Args a) {
     s.closed = vm.intern("_closed");
     s.debug = vm.intern("_debug");
     s.ready = vm.intern("_ready");
+    s.call_soon_name = vm.intern("call_soon");
+    s.context_name = vm.intern("context");
+    s.ready_state = vm.intern("ready");
     // Kept until the VM ends (its teardown frees them whatever their counts): the state holds
     // plain pointers, and `_looplab` is importable, so these could be a learner's.
     incref(s.type);
