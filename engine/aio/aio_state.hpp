@@ -73,6 +73,9 @@ vm::Value new_future_iter(vm::VM& vm, const vm::Value& future);
 vm::Value m_native_futures(vm::VM& vm, vm::Args a);
 vm::Value loop_call_soon(vm::VM& vm, vm::Args a);
 
+// The __slots__ index of `name` in `cls`, or -1 (handles.cpp).
+std::int32_t slot_index(vm::VM& vm, vm::Type* cls, std::string_view name);
+
 // A Handle holding what Handle.__init__ sets (handles.cpp; null: raised).
 vm::Value make_handle(vm::VM& vm, const vm::Value& callback, const vm::Value& args, const vm::Value& loop,
                       const vm::Value& context);

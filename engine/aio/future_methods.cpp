@@ -13,13 +13,6 @@ using namespace ll::vm;
 
 namespace {
 
-// The __slots__ index of `name` in `cls`, or -1 (no such member descriptor).
-std::int32_t slot_index(VM& vm, Type* cls, std::string_view name) {
-    Value d = cls->lookup(vm.intern(name));
-    if (!d || !is_type(d, vm.types.member_descriptor)) return -1;
-    return static_cast<std::int32_t>(d.as<MemberDescriptor>()->index);
-}
-
 bool state_is(const Value& state, std::string_view name) { return is_str(state) && state.as<Str>()->text == name; }
 
 // self as a Future instance (a subclass's included), or null after CPython's TypeError.

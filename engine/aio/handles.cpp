@@ -13,13 +13,6 @@ using namespace ll::vm;
 
 namespace {
 
-// The __slots__ index of `name` in `cls`, or -1 (no such member descriptor).
-std::int32_t slot_index(VM& vm, Type* cls, std::string_view name) {
-    Value d = cls->lookup(vm.intern(name));
-    if (!d || !is_type(d, vm.types.member_descriptor)) return -1;
-    return static_cast<std::int32_t>(d.as<MemberDescriptor>()->index);
-}
-
 // A `cls` instance holding what Handle.__init__ sets, from a[first:first + 4] (null: raised).
 Instance* new_handle(VM& vm, Type* cls, Args a, std::size_t first) {
     const HandleSlots& s = aio_state(vm).handle_slots;
@@ -87,6 +80,13 @@ Value m_native_handles(VM& vm, Args a) {
 }
 
 }  // namespace
+
+// The __slots__ index of `name` in `cls`, or -1 (no such member descriptor).
+std::int32_t slot_index(VM& vm, Type* cls, std::string_view name) {
+    Value d = cls->lookup(vm.intern(name));
+    if (!d || !is_type(d, vm.types.member_descriptor)) return -1;
+    return static_cast<std::int32_t>(d.as<MemberDescriptor>()->index);
+}
 
 Value make_handle(VM& vm, const Value& callback, const Value& args, const Value& loop, const Value& context) {
     Value fields[] = {callback, args, loop, context};
