@@ -28,12 +28,13 @@ struct HandleSlots {
 struct FutureSlots {
     vm::Type* type = nullptr;
     vm::Type* invalid_state_error = nullptr;
-    std::int32_t state = -1, result = -1, loop = -1, callback0 = -1;
-    vm::Str* finished = nullptr;  // "FINISHED"
+    std::int32_t state = -1, result = -1, loop = -1, callback0 = -1, blocking = -1;
+    vm::Str *pending = nullptr, *finished = nullptr;  // "PENDING", "FINISHED"
     vm::Str *exception = nullptr, *log_traceback = nullptr, *callbacks = nullptr, *context0 = nullptr;
     vm::Str *closed = nullptr, *debug = nullptr, *ready = nullptr;  // the loop's fields
     vm::Str *call_soon_name = nullptr, *context_name = nullptr, *ready_state = nullptr;
-    vm::Object* call_soon_python = nullptr;          // the Python original, for the debug path
+    // The Python originals, for what the native ones hand back (debug mode, errors).
+    vm::Object *call_soon_python = nullptr, *create_future_python = nullptr, *init_python = nullptr;
     vm::Object* call_soon_native = nullptr;          // what native_futures() put in its place
 };
 

@@ -27,19 +27,19 @@ Value future_iter_next(VM& vm, const Value& self) {
     if (it->future.is_null()) return {};
     Value fut = it->future;
     const FutureSlots& s = aio_state(vm).future_slots;
-    Value state;
-    if (s.type && fut.is_obj() && fut.obj()->type->is_subtype(s.type)) {
-        state = static_cast<Instance*>(fut.obj())->slot_values()[s.state];  // the prelude's Future: a slot
-    } else if (!(state = get_attr(vm, fut, "_state"))) {
-        return {};
-    }
+    Value* slots = nullptr;  // the prelude's Future (or a subclass): its fields are slots
+    if (s.type && fut.is_obj() && fut.obj()->type->is_subtype(s.type)) slots = static_cast<Instance*>(fut.obj())->slot_values();
+    Value state = slots ? slots[s.state] : get_attr(vm, fut, "_state");
+    if (state.is_null()) return slots ? raise(vm, vm.exc.RuntimeError, "Future object is not initialized.") : Value();
     if (is_str(state) && state.as<Str>()->text == "PENDING") {
-        Value blocking = get_attr(vm, fut, "_asyncio_future_blocking");
+        const bool in_slot = slots && slots[s.blocking].is_bool();  // not shadowed by a subclass
+        Value blocking = in_slot ? slots[s.blocking] : get_attr(vm, fut, "_asyncio_future_blocking");
         if (!blocking) return {};
         int set = truthy(vm, blocking);
         if (set < 0) return {};
         if (set) return raise(vm, vm.exc.RuntimeError, "await wasn't used with future");
-        if (!set_attr(vm, fut, vm.intern("_asyncio_future_blocking"), Value::boolean(true))) return {};
+        if (in_slot) slots[s.blocking] = Value::boolean(true);
+        else if (!set_attr(vm, fut, vm.intern("_asyncio_future_blocking"), Value::boolean(true))) return {};
         return fut;
     }
     it->future = Value();

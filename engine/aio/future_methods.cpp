@@ -257,6 +257,40 @@ Value fm_set_result(VM& vm, Args a) {
     return schedule_callbacks(vm, f);
 }
 
+// What Future.__init__ stores for a future of `loop` outside debug mode.
+void init_fields(VM& vm, Instance* f, const Value& loop) {
+    const FutureSlots& s = aio_state(vm).future_slots;
+    Value* v = f->slot_values();
+    v[s.state] = Value::borrow(s.pending);
+    v[s.result] = Value::none();
+    v[s.loop] = loop;
+    v[s.callback0] = Value::none();
+    v[s.blocking] = Value::boolean(false);
+}
+
+// 1 if `loop` is in debug mode, 0 if not, -1 after an error.
+int loop_debug(VM& vm, const Value& loop) {
+    Value debug = get_attr(vm, loop, aio_state(vm).future_slots.debug);
+    return debug ? truthy(vm, debug) : -1;
+}
+
+// Future.__init__(self, *, loop=None) with a loop outside debug mode; the Python original does
+// the rest (the current loop, debug mode's creation stack, argument errors).
+Value fm_init(VM& vm, Args a) {
+    const FutureSlots& s = aio_state(vm).future_slots;
+    if (a.size() > 1) return raise(vm, vm.exc.TypeError, "Future() takes no positional arguments");
+    if (a.size() == 1 && a.kwcount == 1 && a.kwname(0) == "loop" && !a.kwvalues[0].is_none() && a[0].is_obj() &&
+        a[0].obj()->type->is_subtype(s.type)) {
+        int debug = loop_debug(vm, a.kwvalues[0]);
+        if (debug < 0) return {};
+        if (!debug) {
+            init_fields(vm, static_cast<Instance*>(a[0].obj()), a.kwvalues[0]);
+            return Value::none();
+        }
+    }
+    return call(vm, Value::borrow(s.init_python), a);
+}
+
 // Future.__await__ and __iter__: `await fut` makes its FutureIter without a Python frame.
 Value fm_await(VM& vm, Args a) {
     Instance* f = future_self(vm, a, "__await__");
@@ -296,6 +330,22 @@ Value loop_call_soon(VM& vm, Args a) {
     return handle;
 }
 
+// BaseEventLoop.create_future(): a Future made here outside debug mode (which records where).
+Value loop_create_future(VM& vm, Args a) {
+    const FutureSlots& s = aio_state(vm).future_slots;
+    if (a.size() == 1 && !a.has_kwargs()) {
+        int debug = loop_debug(vm, a[0]);
+        if (debug < 0) return {};
+        if (!debug) {
+            auto* f = static_cast<Instance*>(alloc_instance(vm, s.type));
+            Value fut = Value::steal(f);
+            init_fields(vm, f, a[0]);
+            return fut;
+        }
+    }
+    return call(vm, Value::borrow(s.create_future_python), a);
+}
+
 Value m_native_futures(VM& vm, Args a) {
     if (!lib::no_kwargs(vm, a, "native_futures") || !lib::check_range(vm, a.size(), "native_futures", 3, 3)) return {};
     if (!is_type_object(a[0]) || !is_type_object(a[1]) || !is_type_object(a[2]))
@@ -303,14 +353,19 @@ Value m_native_futures(VM& vm, Args a) {
     FutureSlots s;
     s.type = a[0].as<Type>();
     s.invalid_state_error = a[1].as<Type>();
-    std::int32_t* fields[] = {&s.state, &s.result, &s.loop, &s.callback0};
-    const char* names[] = {"_state", "_result", "_loop", "_callback0"};
+    std::int32_t* fields[] = {&s.state, &s.result, &s.loop, &s.callback0, &s.blocking};
+    const char* names[] = {"_state", "_result", "_loop", "_callback0", "_asyncio_future_blocking"};
     for (std::size_t i = 0; i < std::size(fields); ++i)
         if ((*fields[i] = slot_index(vm, s.type, names[i])) < 0)
             return raise_fmt(vm, vm.exc.TypeError, "native_futures(): Future has no slot {}", names[i]);
     Type* loop_type = a[2].as<Type>();
+    // The Python originals, for the cases the native ones hand back.
     Value python_call_soon = loop_type->lookup(vm.intern("call_soon"));
-    if (!python_call_soon) return raise(vm, vm.exc.TypeError, "native_futures(): BaseEventLoop has no call_soon");
+    Value python_create_future = loop_type->lookup(vm.intern("create_future"));
+    Value python_init = s.type->lookup(vm.intern("__init__"));
+    if (!python_call_soon || !python_create_future || !python_init)
+        return raise(vm, vm.exc.TypeError, "native_futures(): no Future.__init__, BaseEventLoop.call_soon or create_future");
+    s.pending = vm.intern("PENDING");
     s.finished = vm.intern("FINISHED");
     s.exception = vm.intern("_exception");
     s.log_traceback = vm.intern("_log_traceback");
@@ -327,8 +382,13 @@ Value m_native_futures(VM& vm, Args a) {
     incref(s.type);
     incref(s.invalid_state_error);
     s.call_soon_python = python_call_soon.obj();
+    s.create_future_python = python_create_future.obj();
+    s.init_python = python_init.obj();
     incref(s.call_soon_python);
+    incref(s.create_future_python);
+    incref(s.init_python);
     Type* cls = s.type;
+    def_method(vm, cls, "__init__", fm_init);
     def_method(vm, cls, "__await__", fm_await);
     def_method(vm, cls, "__iter__", fm_await);
     def_method(vm, cls, "done", fm_done);
@@ -339,6 +399,7 @@ Value m_native_futures(VM& vm, Args a) {
     def_method(vm, cls, "set_result", fm_set_result);
     def_method(vm, cls, "_schedule_callbacks", fm_schedule_callbacks);
     def_method(vm, loop_type, "call_soon", loop_call_soon);
+    def_method(vm, loop_type, "create_future", loop_create_future);
     s.call_soon_native = loop_type->lookup(vm.intern("call_soon")).obj();
     aio_state(vm).future_slots = s;
     return Value::none();

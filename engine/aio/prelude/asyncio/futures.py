@@ -82,7 +82,9 @@ class Future:
     _cancelled_exc = None            # the CancelledError to re-raise first
     _log_traceback = False           # an exception was set and nobody looked at it yet
 
-    def __init__(self, *, loop=None):
+    def __init__(self, *args, loop=None):
+        if args:   # CPython's message, not the one a plain keyword-only signature gives
+            raise TypeError("Future() takes no positional arguments")
         self._state = _PENDING
         self._result = None
         self._loop = None

@@ -21,16 +21,11 @@ from . import queues
 from . import timeouts
 
 _event = _looplab.event
+_is_coroutine = _looplab.is_coroutine
 _PENDING = futures._PENDING
 
 # One counter for the whole process: a second asyncio.run() keeps counting.
 _task_name_counter = 0
-
-
-def _next_task_number():
-    global _task_name_counter
-    _task_name_counter += 1
-    return _task_name_counter
 
 
 class Task(futures.Future):
@@ -53,13 +48,17 @@ class Task(futures.Future):
             self._context = context
         self._fut_waiter = None
         super().__init__(loop=loop)
-        if not coroutines.iscoroutine(coro):
+        # No calls of coroutines.iscoroutine or _register_task here: as in
+        # CPython's C Task, creating a task runs no Python helper (a frame each, per task).
+        if not _is_coroutine(coro):
             self._log_destroy_pending = False
             raise TypeError(f"a coroutine was expected, got {coro!r}")
         if name is None:
             # Just the number: "Task-N" is formatted when somebody asks (as CPython 3.13 does),
             # so a task that is never named costs no string.
-            self._name = _next_task_number()
+            global _task_name_counter
+            _task_name_counter += 1
+            self._name = _task_name_counter
         else:
             self._name = str(name)
         self._coro = coro
@@ -69,7 +68,7 @@ class Task(futures.Future):
         else:
             self._loop.call_soon(self.__step, context=context)
             _event("task_state", self, "ready", "created")
-            _register_task(self)
+            _all_tasks.add(self)
 
     def __repr__(self):
         info = futures._repr_info(self)
