@@ -210,8 +210,10 @@ static int exc_match(VM& vm, const Value& exc, const Value& type) {
 // the last object of the same type. A hit skips the type's MRO lookup and the dict search;
 // every hit is re-checked against the object itself (a slot may be unset, a dict reordered).
 
-static Code::AttrCache& attr_cache_at(Code* co, std::uint32_t at) {
-    if (co->attr_cache.empty()) co->attr_cache.resize(co->co->code.size());
+[[gnu::noinline, gnu::cold]] static void make_attr_caches(Code* co) { co->attr_cache.resize(co->co->code.size()); }
+
+LL_HOT_INLINE static Code::AttrCache& attr_cache_at(Code* co, std::uint32_t at) {
+    if (co->attr_cache.empty()) [[unlikely]] make_attr_caches(co);
     return co->attr_cache[at];
 }
 
@@ -1579,8 +1581,23 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     } else {
                         goto call_general;
                     }
-                    if (fn->code_obj()->co->flags & (lang::kCoGenerator | lang::kCoCoroutine | lang::kCoAsyncGenerator))
-                        goto call_general;
+                    if (fn->code_obj()->co->flags & (lang::kCoGenerator | lang::kCoCoroutine | lang::kCoAsyncGenerator)) {
+                        // A generator or coroutine function: its frame goes into the new object,
+                        // which is the call's result (`asyncio.sleep(0)`, `q.put(item)`).
+                        if (init_self) goto call_general;
+                        SAVE_FRAME();
+                        Frame* nf = nkw ? nullptr : make_positional_call_frame(vm, fn, fargs.items, fargs.count, prefix, !ex);
+                        if (!nf && !(nf = make_call_frame(vm, fn, fargs, prefix))) ERROR();
+                        Value frame_ref = Value::steal(nf);
+                        Value r = make_generator_for(vm, fn, nf);
+                        frame_ref = Value();
+                        while (sp > callable_slot) DROP();
+                        if (!r) ERROR();
+                        if (vm.budget_exhausted) ERROR();
+                        PUSHM(r);
+                        YIELD_CHECK();
+                        break;
+                    }
                     CHECK_CALL_LIMITS();
                     Frame* nf = nkw ? nullptr : make_positional_call_frame(vm, fn, fargs.items, fargs.count, prefix, !ex);
                     if (!nf && !(nf = make_call_frame(vm, fn, fargs, prefix))) ERROR();
