@@ -6,6 +6,7 @@
 // and some 20 bytecodes per call, and a task switch makes about ten such calls.
 #include "engine/aio/aio_state.hpp"
 #include "engine/vm/builtins_util.hpp"
+#include "engine/vm/lib_state.hpp"
 
 namespace ll::aio {
 
@@ -320,11 +321,12 @@ Value loop_call_soon(VM& vm, Args a) {
     }
     if (!plain || !closed.is_bool() || closed.as_bool() || !debug.is_bool() || debug.as_bool())
         return call(vm, Value::borrow(s.call_soon_python), a);
-    Value args = new_tuple(vm, std::vector<Value>(a.items + 2, a.items + a.size()));
+    Value args = a.size() == 2 ? vm.empty_tuple : new_tuple(vm, std::vector<Value>(a.items + 2, a.items + a.size()));
     Value handle = make_handle(vm, a[1], args, a[0], context);
     if (!handle) return {};
     Value ready = get_attr(vm, a[0], s.ready);
-    if (!ready || !call_method(vm, ready, "append", {handle})) return {};
+    if (!ready) return {};
+    if (!lib::append_to_deque(vm, ready, handle) && !call_method(vm, ready, "append", {handle})) return {};
     emit_event(vm, "handle_scheduled", Args(&handle, 1));
     if (has_error(vm)) return {};
     return handle;

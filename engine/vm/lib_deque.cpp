@@ -460,4 +460,10 @@ Type* make_deque_type(VM& vm) {
     return t;
 }
 
+bool append_to_deque(VM& vm, const Value& d, const Value& v) {
+    if (!is_type(d, lib_state(vm).deque)) return false;
+    d.as<Deque>()->push_back(v);
+    return true;
+}
+
 }  // namespace ll::vm::lib

@@ -41,6 +41,10 @@ struct LibState {
     bool gc_collecting = false;
 };
 
+// `d.append(v)` for an exact collections.deque (false, nothing done, for anything else): for
+// natives that queue work, without a method lookup per call (lib_deque.cpp).
+bool append_to_deque(VM& vm, const Value& d, const Value& v);
+
 // The state of `vm` (created on first use, reset by reset_lib_state at VM construction).
 LibState& lib_state(VM& vm);
 void reset_lib_state(VM& vm);
