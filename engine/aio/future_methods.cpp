@@ -1,7 +1,7 @@
 // `_looplab.native_futures(Future, InvalidStateError, BaseEventLoop)`: the Future methods every task
-// switch calls (done, cancelled, get_loop, result, add_done_callback, set_result,
-// _schedule_callbacks), `await future`, and the loop's call_soon, made native, as CPython's C
-// Future is. Each does what its Python original in futures.py / base_events.py does (those stay
+// switch calls (__init__, done, cancelled, get_loop, result, add_done_callback, set_result,
+// _schedule_callbacks), `await future`, and the loop's call_soon and create_future, made native,
+// as CPython's C Future is. Each does what its Python original in futures.py / base_events.py does (those stay
 // the readable reference, and what the CPython shim runs); a Python method there costs a frame
 // and some 20 bytecodes per call, and a task switch makes about ten such calls.
 #include "engine/aio/aio_state.hpp"
