@@ -381,14 +381,15 @@ Value m_native_futures(VM& vm, Args a) {
     s.ready_state = vm.intern("ready");
     // Kept until the VM ends (its teardown frees them whatever their counts): the state holds
     // plain pointers, and `_looplab` is importable, so these could be a learner's.
-    incref(s.type);
-    incref(s.invalid_state_error);
-    s.call_soon_python = python_call_soon.obj();
-    s.create_future_python = python_create_future.obj();
-    s.init_python = python_init.obj();
-    incref(s.call_soon_python);
-    incref(s.create_future_python);
-    incref(s.init_python);
+    auto keep = [](Object* o) {
+        incref(o);
+        return o;
+    };
+    keep(s.type);
+    keep(s.invalid_state_error);
+    s.call_soon_python = keep(python_call_soon.obj());
+    s.create_future_python = keep(python_create_future.obj());
+    s.init_python = keep(python_init.obj());
     Type* cls = s.type;
     def_method(vm, cls, "__init__", fm_init);
     def_method(vm, cls, "__await__", fm_await);

@@ -635,6 +635,16 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             return pause(f);                                     \
         }                                                        \
     } while (0)
+// A call that ran to its result `r` (null: it raised): the callable and its arguments, from
+// `callable_slot` up, give way to the result.
+#define FINISH_CALL(r)                            \
+    do {                                          \
+        while (sp > callable_slot) DROP();        \
+        if (!(r)) ERROR();                        \
+        if (vm.budget_exhausted) ERROR();         \
+        PUSHM(r);                                 \
+        YIELD_CHECK();                            \
+    } while (0)
 // Python calls Python: `nf` goes on top of this frame and runs next (a safe point for the cycle
 // collector, and one step of the budget).
 #define ENTER_CALL_FRAME(nf)                                                       \
@@ -1572,11 +1582,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                             goto call_general;
                         SAVE_FRAME();
                         Value r = nfn(vm, fargs);
-                        while (sp > callable_slot) DROP();
-                        if (!r) ERROR();
-                        if (vm.budget_exhausted) ERROR();
-                        PUSHM(r);
-                        YIELD_CHECK();
+                        FINISH_CALL(r);
                         break;
                     } else {
                         goto call_general;
@@ -1588,14 +1594,9 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                         SAVE_FRAME();
                         Frame* nf = nkw ? nullptr : make_positional_call_frame(vm, fn, fargs.items, fargs.count, prefix, !ex);
                         if (!nf && !(nf = make_call_frame(vm, fn, fargs, prefix))) ERROR();
-                        Value frame_ref = Value::steal(nf);
+                        Value frame_ref = Value::steal(nf);  // the generator takes its own reference
                         Value r = make_generator_for(vm, fn, nf);
-                        frame_ref = Value();
-                        while (sp > callable_slot) DROP();
-                        if (!r) ERROR();
-                        if (vm.budget_exhausted) ERROR();
-                        PUSHM(r);
-                        YIELD_CHECK();
+                        FINISH_CALL(r);
                         break;
                     }
                     CHECK_CALL_LIMITS();
@@ -1790,12 +1791,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     r = call_object(vm, callable, args);
                 }
                 (void)consumed;
-                Value* base = callable_slot;
-                while (sp > base) DROP();
-                if (!r) ERROR();
-                if (vm.budget_exhausted) ERROR();
-                PUSHM(r);
-                YIELD_CHECK();
+                FINISH_CALL(r);
                 DISPATCH();
             }
             TARGET(MAKE_FUNCTION): {

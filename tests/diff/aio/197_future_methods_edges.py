@@ -27,7 +27,7 @@ async def main():
     except asyncio.InvalidStateError as e:
         print("InvalidStateError:", e)
     fut.add_done_callback(lambda f: print("late", f.result()))
-    print("scheduled", len(loop._ready) if hasattr(loop, "_ready") else "?")
+    print("no callback has run yet: they wait for the loop")
     await asyncio.sleep(0)
 
     failed = loop.create_future()
