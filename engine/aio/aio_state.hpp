@@ -49,9 +49,6 @@ struct AioState {
     std::vector<WeakSetObject*> weak_sets;  // live sets (each removes itself when freed)
     // The object a handle just stepped (a task): checked for death at the next handle boundary.
     vm::Object* death_candidate = nullptr;
-    // Code of each coroutine a task wrapped: a finished coroutine has dropped its frame, and the
-    // VM's generator keeps no code object, yet its repr still says "done, defined at f:line".
-    std::unordered_map<const vm::Object*, std::shared_ptr<const lang::CodeObject>> coro_code;
     bool origin_tracking = false;
     int saved_origin_depth = 0;  // the VM's coroutine_origin_depth before tracking was enabled
     bool deadlocked = false;

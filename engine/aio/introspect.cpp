@@ -32,27 +32,16 @@ std::string coro_repr(VM& vm, const Value& coro) {
         return name + "()";
     }
     auto* g = coro.as<Generator>();
-    std::string name = g->qualname && is_str(g->qualname) ? std::string(str_view(g->qualname)) : "<coroutine>";
-    name += "()";
+    std::string name = std::string(str_view(gen_qualname(vm, g))) + "()";
     Frame* f = g->frame_obj();
-    if (f) aio_state(vm).coro_code[g] = f->code_obj()->co;
     if (f && g->state != GenState::Closed) {
         const auto& co = *f->code_obj()->co;
         int line = g->state == GenState::Created ? co.firstlineno : f->line();
         return fmt::format("{} running at {}:{}", name, co.filename.empty() ? "<empty co_filename>" : co.filename, line);
     }
-    // Finished: the VM has released the frame, so the code comes from what we remembered.
-    std::shared_ptr<const lang::CodeObject> code;
-    if (f) code = f->code_obj()->co;
-    else if (auto it = aio_state(vm).coro_code.find(g); it != aio_state(vm).coro_code.end()) code = it->second;
-    if (code) return fmt::format("{} done, defined at {}:{}", name, code->filename, code->firstlineno);
+    // Finished: the coroutine keeps the code it ran.
+    if (Code* code = g->code_obj()) return fmt::format("{} done, defined at {}:{}", name, code->co->filename, code->co->firstlineno);
     return name + " done";
-}
-
-void remember_coro_code(VM& vm, const Value& coro) {
-    if (!is_type(coro, vm.types.coroutine)) return;
-    auto* g = coro.as<Generator>();
-    if (Frame* f = g->frame_obj()) aio_state(vm).coro_code[g] = f->code_obj()->co;
 }
 
 Frame* innermost_user_frame(VM& vm) {

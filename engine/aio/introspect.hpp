@@ -11,9 +11,6 @@ namespace ll::aio {
 // CPython's _format_coroutine: "main() running at /p.py:5" or "main() done, defined at /p.py:4".
 std::string coro_repr(vm::VM& vm, const vm::Value& coro);
 
-// Remembers a coroutine's code while it still has a frame (see AioState::coro_code).
-void remember_coro_code(vm::VM& vm, const vm::Value& coro);
-
 // The innermost frame of the running stack that is not prelude code (nullptr: none).
 vm::Frame* innermost_user_frame(vm::VM& vm);
 

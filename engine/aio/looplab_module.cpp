@@ -266,10 +266,6 @@ void emit_event(VM& vm, std::string_view kind, Args details) {
             const Value& owner = cb.as<BoundMethod>()->self;
             if (owner.is_obj()) st.death_candidate = owner.obj();
         }
-    } else if (kind == "task_created" && details.size() > 0) {
-        Value coro = get_attr_opt(vm, details[0], "_coro");
-        if (has_error(vm)) clear_error(vm);
-        if (coro) remember_coro_code(vm, coro);
     }
     if (st.sink) st.sink->on_event(vm, kind, details);
     if (has_error(vm) && !vm.budget_exhausted) clear_error(vm);

@@ -215,7 +215,7 @@ void Session::Impl::on_event(VM& v, std::string_view kind, Args d) {
         Value coro = attr(v, d[0], "_coro");
         if (coro && (is_type(coro, v.types.coroutine) || is_type(coro, v.types.generator))) {
             auto* g = coro.as<Generator>();
-            r.coro = text_of(v, g->qualname);
+            r.coro = text_of(v, gen_qualname(v, g));
             if (Frame* f = g->frame_obj()) r.internal = aio::is_prelude_filename(f->code_obj()->co->filename);
         } else {
             r.coro = coro ? std::string(type_name(coro)) : "?";

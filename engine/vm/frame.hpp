@@ -91,13 +91,21 @@ struct Generator : Object {
     bool ag_closed = false;
     bool hooks_called = false;
     bool last_yield_wrapped = false;  // async generator: the last yield was a value for asend
-    // ObjRefs, not Values: every suspended task keeps two or more coroutines (see Frame).
-    ObjRef frame;          // Frame; null once closed and released
-    ObjRef name, qualname; // Str
+    bool frame_released = false;      // `frame` holds the Code: the generator finished
+    // __name__ or __qualname__ differ from its code's (a renamed function made it, or they were
+    // set): both are in VM::generator_names. Otherwise they are the code's, and cost no field.
+    bool own_names = false;
+    // An ObjRef, not a Value: every suspended task keeps two or more coroutines (see Frame).
+    // The Frame while the generator can run. A finished generator lets its frame go and keeps
+    // the Code it ran instead (gi_code, its names, the repr of a done task's coroutine): one
+    // field for both keeps a coroutine at 64 bytes.
+    ObjRef frame;
     ExcStateNode exc_state;
     // Where a coroutine was created while origin tracking was on (asyncio debug mode) is not a
     // field but in VM::coroutine_origins: a field would make every coroutine 16 bytes bigger.
-    Frame* frame_obj() const { return frame.is_null() ? nullptr : frame.as<Frame>(); }
+    Frame* frame_obj() const { return frame_released || frame.is_null() ? nullptr : frame.as<Frame>(); }
+    Code* code_obj() const;      // the code it runs or ran (null only once the collector cleared it)
+    void release_frame();        // finished: drop the frame, keep its code
     void gc_traverse(GcVisit visit, void* arg) override;
     void gc_clear() override;
 };

@@ -20,6 +20,9 @@ struct Code : Object {
     std::vector<Value> names;   // co->names as interned Str values
     std::vector<Value> varnames;  // interned
     std::vector<int> cell2arg;  // for each cellvar: the parameter slot it starts from, or -1
+    // co_name (interned) and co_qualname as strs, made once: the functions and coroutines of
+    // this code share them (a coroutine keeps no names of its own, see Generator::own_names).
+    Value name, qualname;
     // LOAD_GLOBAL / LOAD_NAME / STORE_NAME inline caches, one per instruction (made on first use):
     // a dict version and the entry index it maps the name to.
     struct NameCache {

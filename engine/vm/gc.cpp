@@ -145,7 +145,7 @@ void Frame::gc_clear() {
 }
 
 void Generator::gc_traverse(GcVisit visit, void* arg) {
-    for (const ObjRef* r : {&frame, &name, &qualname}) visit_value(*r, visit, arg);
+    visit_value(frame, visit, arg);
     visit_value(exc_state.value, visit, arg);
 }
 void Generator::gc_clear() {

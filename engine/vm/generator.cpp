@@ -19,6 +19,37 @@ Generator::~Generator() {
         }
     }
     if (!vm.coroutine_origins.empty() && !vm.heap.tearing_down) vm.coroutine_origins.erase(this);
+    if (own_names && !vm.heap.tearing_down) vm.generator_names.erase(this);
+}
+
+Code* Generator::code_obj() const {
+    if (frame.is_null()) return nullptr;
+    return frame_released ? frame.as<Code>() : frame.as<Frame>()->code_obj();
+}
+
+void Generator::release_frame() {
+    if (frame_released || frame.is_null()) return;
+    ObjRef done = std::move(frame);  // dropped last: its locals' finalizers may look at us
+    frame = done.as<Frame>()->code;
+    frame_released = true;
+}
+
+Value gen_name(VM& vm, Generator* g) {
+    if (g->own_names) return vm.generator_names.at(g).first;
+    Code* c = g->code_obj();
+    return c ? c->name : vm.empty_str;
+}
+
+Value gen_qualname(VM& vm, Generator* g) {
+    if (g->own_names) return vm.generator_names.at(g).second;
+    Code* c = g->code_obj();
+    return c ? c->qualname : vm.empty_str;
+}
+
+// Gives g names of its own (see Generator::own_names).
+static void set_gen_names(VM& vm, Generator* g, Value name, Value qualname) {
+    vm.generator_names[g] = {std::move(name), std::move(qualname)};
+    g->own_names = true;
 }
 
 // The origin recorded for a coroutine (a tuple), or null.
@@ -84,8 +115,9 @@ Value new_generator(VM& vm, GenKind kind, Frame* frame, Function* fn) {
     Type* t = kind == GenKind::Generator ? vm.types.generator : kind == GenKind::Coroutine ? vm.types.coroutine : vm.types.async_generator;
     auto* g = new Generator(t, kind, Value::borrow(frame));
     frame->owner = g;
-    g->name = fn->name;
-    g->qualname = fn->qualname;
+    Code* code = frame->code_obj();
+    if (fn->name.obj() != code->name.obj() || fn->qualname.obj() != code->qualname.obj())
+        set_gen_names(vm, g, fn->name, fn->qualname);
     if (kind == GenKind::Coroutine && vm.coroutine_origin_depth > 0)
         vm.coroutine_origins[g] = coroutine_origin(vm, vm.coroutine_origin_depth);
     return Value::steal(g);
@@ -254,7 +286,7 @@ Exit gen_throw(VM& vm, Generator* gen, Value exc, Budget& budget, Value& result)
 bool gen_close(VM& vm, Generator* gen) {
     if (gen->state == GenState::Created) {
         gen->state = GenState::Closed;
-        gen->frame = Value();
+        gen->release_frame();
         return true;
     }
     if (gen->state == GenState::Closed) return true;
@@ -378,23 +410,25 @@ static void init_coroutine_wrapper(VM& vm) {
 static Value gen_repr(VM& vm, const Value& self) {
     Generator* g = self.as<Generator>();
     const char* w = g->kind == GenKind::Generator ? "generator" : g->kind == GenKind::Coroutine ? "coroutine" : "async_generator";
-    return new_str(vm, fmt::format("<{} object {} at {:#x}>", w, g->qualname.as<Str>()->text, reinterpret_cast<std::uintptr_t>(self.obj())));
+    return new_str(vm, fmt::format("<{} object {} at {:#x}>", w, gen_qualname(vm, g).as<Str>()->text, reinterpret_cast<std::uintptr_t>(self.obj())));
 }
 
 // The attributes of generators, coroutines and async generators are getset descriptors on
 // their types (as in CPython), not a getattr slot: a slot would disable LOAD_ATTR's method-call
 // fast path for g.send(...), the hot call of every Task step.
 static Generator* gen_of(const Value& self) { return self.as<Generator>(); }
-static Value gen_get_name(VM&, const Value& self) { return gen_of(self)->name; }
-static Value gen_get_qualname(VM&, const Value& self) { return gen_of(self)->qualname; }
+static Value gen_get_name(VM& vm, const Value& self) { return gen_name(vm, gen_of(self)); }
+static Value gen_get_qualname(VM& vm, const Value& self) { return gen_qualname(vm, gen_of(self)); }
 static bool gen_set_name(VM& vm, const Value& self, const Value& v) {
     if (v.is_null() || !is_str(v)) return raise(vm, vm.exc.TypeError, "__name__ must be set to a string object"), false;
-    gen_of(self)->name = v;
+    Generator* g = gen_of(self);
+    set_gen_names(vm, g, v, gen_qualname(vm, g));
     return true;
 }
 static bool gen_set_qualname(VM& vm, const Value& self, const Value& v) {
     if (v.is_null() || !is_str(v)) return raise(vm, vm.exc.TypeError, "__qualname__ must be set to a string object"), false;
-    gen_of(self)->qualname = v;
+    Generator* g = gen_of(self);
+    set_gen_names(vm, g, gen_name(vm, g), v);
     return true;
 }
 // cr_origin and ag_running are member descriptors in CPython: their own message.
@@ -403,13 +437,14 @@ static bool gen_set_readonly(VM& vm, const Value&, const Value&) {
 }
 static Value gen_get_frame(VM&, const Value& self) {
     Generator* g = gen_of(self);
-    return g->frame.is_null() || g->state == GenState::Closed ? Value::none() : Value(g->frame);
+    return !g->frame_obj() || g->state == GenState::Closed ? Value::none() : Value(g->frame);
 }
 static Value gen_get_running(VM&, const Value& self) { return Value::boolean(gen_of(self)->state == GenState::Running); }
 static Value gen_get_suspended(VM&, const Value& self) { return Value::boolean(gen_of(self)->state == GenState::Suspended); }
 static Value gen_get_code(VM&, const Value& self) {
     Generator* g = gen_of(self);
-    return g->frame ? Value(g->frame.as<Frame>()->code) : Value::none();
+    Code* c = g->code_obj();
+    return c ? Value::borrow(c) : Value::none();
 }
 static Value gen_get_yieldfrom(VM&, const Value& self) {
     Value y = gen_yielding_from(gen_of(self));
@@ -456,7 +491,7 @@ static void gen_finalize(VM& vm, Object* self) {
     Generator* g = static_cast<Generator*>(self);
     Value saved_exc = take_error(vm);
     if (g->kind == GenKind::Coroutine && g->state == GenState::Created) {
-        std::string msg = fmt::format("coroutine '{}' was never awaited", g->qualname.as<Str>()->text);
+        std::string msg = fmt::format("coroutine '{}' was never awaited", gen_qualname(vm, g).as<Str>()->text);
         if (Object* origin = origin_of(vm, g)) msg += origin_lines(origin);
         vm.warn(vm.exc.RuntimeWarning, msg, 1);
     } else if (g->state == GenState::Suspended) {
@@ -491,7 +526,7 @@ Value get_awaitable_iter(VM& vm, const Value& v, int where) {
             return raise(vm, vm.exc.RuntimeError, "coroutine is being awaited already");
         return v;
     }
-    if (t == vm.types.generator && v.as<Generator>()->frame &&
+    if (t == vm.types.generator && v.as<Generator>()->frame_obj() &&
         (v.as<Generator>()->frame_obj()->code_obj()->co->flags & lang::kCoIterableCoroutine))
         return v;
     Value it;
@@ -603,7 +638,7 @@ static Value agen_step(VM& vm, AsyncGenOp* op, Value send_value, Value throw_exc
             Value exc = op->closing ? make_exception(vm, vm.exc.GeneratorExit, {}) : op->value;
             if (g->state == GenState::Created && op->closing) {
                 g->state = GenState::Closed;
-                g->frame = Value();
+                g->release_frame();
                 g->running_async = false;
                 --vm.thread.native_depth;
                 op->state = 2;

@@ -174,8 +174,8 @@ static Value make_function(VM& vm, Frame* f, const Value& code, std::uint32_t fl
     fn->globals = f->globals;
     fn->builtins = Value::borrow(builtins_of(vm, f));
     const auto& co = *code.as<Code>()->co;
-    fn->name = Value::borrow(vm.intern(co.name));
-    fn->qualname = new_str(vm, co.qualname);
+    fn->name = code.as<Code>()->name;
+    fn->qualname = code.as<Code>()->qualname;
     if (flags & 1) fn->defaults = std::move(defaults);
     if (flags & 2) fn->kwdefaults = std::move(kwdefaults);
     if (flags & 8) fn->closure = std::move(closure);
@@ -1831,7 +1831,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 SYNC_LINE();
                 if (gen) {
                     // An inline-resumed generator finished: finish the FOR_ITER/SEND that resumed it.
-                    gen->frame = Value();
+                    gen->release_frame();
                     f->throw_pending = false;
                     const lang::Instr resumer = code[pc - 1];
                     if (resumer.op() == Op::FOR_ITER) {
@@ -2319,7 +2319,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             f->back = nullptr;
             f->is_entry = false;
             result = Value();
-            if (gen) gen->frame = Value();
+            if (gen) gen->release_frame();
             return Exit::Raised;
         }
         f->back = nullptr;
@@ -2330,7 +2330,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
         f->executing = true;
         SYNC_LINE();
         from_hidden = (done->code_obj()->co->flags & lang::kCoHiddenFrame) != 0;
-        if (gen) gen->frame = Value();
+        if (gen) gen->release_frame();
         else decref(done);
         propagating = true;
         if (f->throw_pending) {

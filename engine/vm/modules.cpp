@@ -19,6 +19,8 @@ Value make_code(VM& vm, std::shared_ptr<const lang::CodeObject> co) {
     code->stack_base = code->nlocals + code->ncells + code->nfree;
     code->frame_slots = code->stack_base + static_cast<std::uint32_t>(co->max_stack);
     code->instructions = co->code.data();
+    code->name = Value::borrow(vm.intern(co->name));
+    code->qualname = new_str(vm, co->qualname);
     int nparams = co->argcount + co->kwonlyargcount + ((co->flags & lang::kCoVarargs) ? 1 : 0) +
                   ((co->flags & lang::kCoVarkeywords) ? 1 : 0);
     for (auto& cell : co->cellvars) {
@@ -163,8 +165,8 @@ Value compile_in_module(VM& vm, std::string_view source, const std::string& file
     fn->code = code;
     fn->globals = module.as<Module>()->dict;
     fn->builtins = vm.builtins;
-    fn->name = Value::borrow(vm.intern(cr.code->name));
-    fn->qualname = new_str(vm, cr.code->qualname);
+    fn->name = code.as<Code>()->name;
+    fn->qualname = code.as<Code>()->qualname;
     Value modname = module.as<Module>()->globals()->get("__name__");
     fn->module = modname ? modname : Value::none();
     return result;

@@ -161,6 +161,8 @@ VM::~VM() {
     thread.base_exc_state.value.release();
     for (auto& [g, origin] : coroutine_origins) origin.release();
     coroutine_origins.clear();
+    for (auto& [g, names] : generator_names) names.first.release(), names.second.release();
+    generator_names.clear();
     for (auto& [k, v] : interned) v.release();
     heap.free_all();
     interned.clear();

@@ -124,6 +124,8 @@ public:
     // The origins recorded: a coroutine's (filename, lineno, name, source line or None) tuples,
     // innermost first, dropped when the coroutine goes.
     std::unordered_map<const Generator*, ObjRef> coroutine_origins;
+    // The __name__ and __qualname__ of the generators that have their own (Generator::own_names).
+    std::unordered_map<const Generator*, std::pair<Value, Value>> generator_names;
 
     // Steps (calls and backward jumps: what a Budget counts) since the VM started. When `steps`
     // reaches `step_alarm`, the interpreter calls `step_hook` at that safe point (engine/sim's CPU
@@ -277,6 +279,8 @@ Exit gen_send(VM& vm, Generator* gen, Value value, Budget& budget, Value& result
 Exit gen_throw(VM& vm, Generator* gen, Value exc, Budget& budget, Value& result);
 Exit gen_resume(VM& vm, Generator* gen, Budget& budget, Value& result);  // after OutOfBudget
 bool gen_close(VM& vm, Generator* gen);  // false: error
+Value gen_name(VM& vm, Generator* gen);      // __name__ (a str)
+Value gen_qualname(VM& vm, Generator* gen);  // __qualname__ (a str)
 
 // Compiles `source` as __main__ and leaves its module frame in `frame_out`, not yet run, so the
 // driver (CLI, session, tests) runs it with its own budget and can resume it. Returns the module,
