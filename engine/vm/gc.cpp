@@ -248,12 +248,8 @@ std::size_t collect_cycles(VM& vm) {
     lib::LibState& st = lib::lib_state(vm);
     if (st.gc_collecting || vm.heap.tearing_down) return 0;
     st.gc_collecting = true;
-    // Every live object is a candidate, oldest first (the heap links newest first): CPython
-    // finalizes garbage in the order its objects were created.
-    std::vector<Object*> candidates;
-    candidates.reserve(vm.heap.live_objects());
-    vm.heap.for_each([&](Object* o) { candidates.push_back(o); });
-    std::reverse(candidates.begin(), candidates.end());
+    // Every live object is a candidate.
+    std::vector<Object*> candidates = vm.heap.objects();
     // Frames the thread is running (or a step paused) are reachable whatever their counts say.
     std::vector<Object*> running;
     for (Frame* f = vm.thread.frame; f; f = f->back) running.push_back(f);
@@ -261,6 +257,8 @@ std::size_t collect_cycles(VM& vm) {
         unreachable_of(vm, candidates, [](Object* o) { return static_cast<std::intptr_t>(o->refcount); }, running);
     std::size_t found = 0;
     if (!garbage.empty()) {
+        // Oldest first: CPython finalizes garbage in the order its objects were created.
+        std::sort(garbage.begin(), garbage.end(), [](const Object* a, const Object* b) { return a->seq < b->seq; });
         // Hold every garbage object while finalizers run: none may be freed half-way.
         std::vector<Value> hold;
         hold.reserve(garbage.size());

@@ -59,9 +59,16 @@ void set_current_vm(VM* vm) { tl_vm = vm; }
 // Objects up to kMaxPooled bytes come from a pool (CPython's pymalloc, simplified): per-size free
 // lists over 16 KiB chunks, each chunk holding blocks of one size. An object then costs its exact
 // size (malloc adds a header and rounds up) and a push or pop (malloc's fast path stops working
-// once a program holds many objects). Chunks are never given back: freed blocks serve later
-// objects of the same size. Larger objects go to operator new. Sanitizer builds skip the pool,
-// so that an object used after its release is still caught.
+// once a program holds many objects). Freed blocks serve later objects of the same size; the
+// chunks go back to the system when their VM does. Larger objects go to operator new.
+//
+// Each VM has its own pool, and the pool is also how the VM finds all its live objects (for the
+// cycle collector and for teardown): it walks its chunks and skips the free blocks. So objects
+// need no list links in their header, 16 bytes each, which a hundred thousand waiting tasks with
+// eight or nine objects each would pay for.
+//
+// Sanitizer builds skip the pool, so that an object used after its release is still caught;
+// their heap keeps a set of its live objects instead.
 #ifndef LL_NO_NEW_HOOK
 #define LL_OBJECT_POOL 1
 #endif
@@ -83,25 +90,51 @@ constexpr std::size_t kArenaAlign = kArena;
 constexpr std::size_t kArena = 16 * kChunk;
 constexpr std::size_t kArenaAlign = kChunk;
 #endif
+}  // namespace
 
-struct alignas(kGrain) ChunkHeader {  // one grain: the blocks after it stay aligned
-    std::size_t size_class;
+struct HeapStore;
+#else
+// Sanitizer builds: every live object of the VM.
+struct HeapStore {
+    std::unordered_set<Object*> objects;
 };
-static_assert(sizeof(ChunkHeader) == kGrain);
+#endif
 
-struct ObjectPool {
+#ifdef LL_OBJECT_POOL
+struct HeapStore {  // the pool
     void* free[kClasses];                // freed blocks, linked through their first word
     char* bump[kClasses];                // the next never-used block of the class's newest chunk
     char* bump_end[kClasses];
     char* arena_next;                    // chunks not yet given to a class
     char* arena_end;
-    std::unordered_set<void*>* large;    // live objects above kMaxPooled (see pool_free_unsized)
+    std::vector<char*> arenas;           // in the order they came
+    std::unordered_set<void*> large;     // live objects above kMaxPooled
 };
-// Trivially destructible and zero-initialised: no guard on each thread-local access.
-constinit thread_local ObjectPool t_pool{};
 
-[[gnu::noinline]] void* pool_refill(std::size_t c) {
-    ObjectPool& pool = t_pool;
+namespace {
+struct alignas(kGrain) ChunkHeader {  // one grain: the blocks after it stay aligned
+    std::size_t size_class;
+    HeapStore* pool;                  // its owner: an object may die while another VM is current
+};
+static_assert(sizeof(ChunkHeader) == kGrain);
+
+// A large object is preceded by one grain that names its pool.
+struct alignas(kGrain) LargeHeader {
+    HeapStore* pool;
+};
+static_assert(sizeof(LargeHeader) == kGrain);
+
+// A free block's second word (a live object's `type`, after its vtable pointer) holds this, so
+// that walking a chunk tells the free blocks from the live objects.
+void* const kFreeMark = reinterpret_cast<void*>(std::uintptr_t{1});
+
+// The pool of objects made while no VM is current (none in practice): never walked.
+HeapStore* orphan_pool() {
+    static HeapStore* pool = new HeapStore{};
+    return pool;
+}
+
+[[gnu::noinline]] void* pool_refill(HeapStore& pool, std::size_t c) {
     if (pool.arena_next == pool.arena_end) {
         void* arena = std::aligned_alloc(kArenaAlign, kArena);
         if (!arena) throw std::bad_alloc();
@@ -109,12 +142,13 @@ constinit thread_local ObjectPool t_pool{};
         madvise(arena, kArena, MADV_HUGEPAGE);  // one page fault per arena instead of 512
 #endif
         g_allocated_bytes += kArena;
+        pool.arenas.push_back(static_cast<char*>(arena));
         pool.arena_next = static_cast<char*>(arena);
         pool.arena_end = pool.arena_next + kArena;
     }
     char* chunk = pool.arena_next;
     pool.arena_next += kChunk;
-    reinterpret_cast<ChunkHeader*>(chunk)->size_class = c;
+    *reinterpret_cast<ChunkHeader*>(chunk) = {c, &pool};
     const std::size_t block = (c + 1) * kGrain;
     pool.bump[c] = chunk + sizeof(ChunkHeader) + block;
     pool.bump_end[c] = chunk + sizeof(ChunkHeader) + (kChunk - sizeof(ChunkHeader)) / block * block;
@@ -123,8 +157,11 @@ constinit thread_local ObjectPool t_pool{};
 
 std::size_t size_class(std::size_t size) { return (size + kGrain - 1) / kGrain - 1; }
 
-void* pool_alloc(std::size_t size) {
-    ObjectPool& pool = t_pool;
+char* chunk_of(const void* p) {
+    return reinterpret_cast<char*>(reinterpret_cast<std::uintptr_t>(p) & ~static_cast<std::uintptr_t>(kChunk - 1));
+}
+
+void* pool_alloc(HeapStore& pool, std::size_t size) {
     const std::size_t c = size_class(size);
     if (c < kClasses) {
         if (void* p = pool.free[c]) {
@@ -137,40 +174,67 @@ void* pool_alloc(std::size_t size) {
             pool.bump[c] += block;
             return p;
         }
-        return pool_refill(c);
+        return pool_refill(pool, c);
     }
-    void* p = ::operator new(size);
-    if (!pool.large) pool.large = new std::unordered_set<void*>();
-    pool.large->insert(p);
+    auto* head = static_cast<LargeHeader*>(::operator new(sizeof(LargeHeader) + size));
+    head->pool = &pool;
+    void* p = head + 1;
+    pool.large.insert(p);
     return p;
-}
-
-void pool_push(void* p, std::size_t c) {
-    *static_cast<void**>(p) = t_pool.free[c];
-    t_pool.free[c] = p;
 }
 
 void pool_free(void* p, std::size_t size) {
     const std::size_t c = size_class(size);
-    if (c < kClasses) return pool_push(p, c);
-    if (t_pool.large) t_pool.large->erase(p);  // (null: made by another thread)
-    ::operator delete(p);
+    if (c < kClasses) {
+        HeapStore& pool = *reinterpret_cast<ChunkHeader*>(chunk_of(p))->pool;
+        static_cast<void**>(p)[0] = pool.free[c];
+        static_cast<void**>(p)[1] = kFreeMark;
+        pool.free[c] = p;
+        return;
+    }
+    auto* head = static_cast<LargeHeader*>(p) - 1;
+    head->pool->large.erase(p);
+    ::operator delete(head);
 }
 
-// For the heap's teardown, which no longer knows each object's size: a large object is in the
-// set; any other block's class is in its chunk's header.
-void pool_free_unsized(void* p) {
-    if (t_pool.large && t_pool.large->erase(p)) return ::operator delete(p);
-    auto base = reinterpret_cast<std::uintptr_t>(p) & ~static_cast<std::uintptr_t>(kChunk - 1);
-    pool_push(p, reinterpret_cast<ChunkHeader*>(base)->size_class);
+// Every live object of the pool, in no particular order.
+void pool_objects(const HeapStore& pool, std::vector<Object*>& out) {
+    for (char* arena : pool.arenas) {
+        char* end = arena == pool.arenas.back() ? pool.arena_next : arena + kArena;
+        for (char* chunk = arena; chunk < end; chunk += kChunk) {
+            const std::size_t c = reinterpret_cast<ChunkHeader*>(chunk)->size_class;
+            const std::size_t block = (c + 1) * kGrain;
+            char* first = chunk + sizeof(ChunkHeader);
+            char* limit = first + (kChunk - sizeof(ChunkHeader)) / block * block;
+            if (pool.bump_end[c] && chunk_of(pool.bump_end[c] - 1) == chunk) limit = pool.bump[c];  // still filling
+            for (char* b = first; b < limit; b += block)
+                if (reinterpret_cast<void**>(b)[1] != kFreeMark) out.push_back(reinterpret_cast<Object*>(b));
+        }
+    }
+    for (void* p : pool.large) out.push_back(static_cast<Object*>(p));
+}
+
+void pool_release(HeapStore* pool) {
+    for (void* p : pool->large) ::operator delete(static_cast<LargeHeader*>(p) - 1);
+    for (char* arena : pool->arenas) {
+        std::free(arena);
+        g_allocated_bytes -= kArena;
+    }
+    delete pool;
 }
 }  // namespace
 #endif
 
+HeapStore& Heap::store() {
+    if (!store_) store_ = new HeapStore{};
+    return *store_;
+}
+
 void* Object::operator new(std::size_t size) {
-    if (tl_vm) tl_vm->heap.bytes += size;
+    VM* vm = tl_vm;
+    if (vm) vm->heap.bytes += size;
 #ifdef LL_OBJECT_POOL
-    return pool_alloc(size);
+    return pool_alloc(vm ? vm->heap.store() : *orphan_pool(), size);
 #else
     return ::operator new(size);
 #endif
@@ -187,12 +251,13 @@ void Object::operator delete(void* p, std::size_t size) {
 
 Object::Object(Type* t) : type(t) {
     if (t) incref(t);
-    if (tl_vm) tl_vm->heap.link(this);
+    if (VM* vm = tl_vm) vm->heap.added(this);
 }
 
 Object::~Object() {
-    if (tl_vm && tl_vm->heap.tearing_down) return;
-    if (tl_vm) tl_vm->heap.unlink(this);
+    VM* vm = tl_vm;
+    if (vm && vm->heap.tearing_down) return;
+    if (vm) vm->heap.removed(this);
     if (type) decref(type);
 }
 
@@ -209,35 +274,46 @@ void object_release(Object* o) {
     delete o;
 }
 
-void Heap::link(Object* o) {
-    o->heap_prev_ = nullptr;
-    o->heap_next_ = head_;
-    if (head_) head_->heap_prev_ = o;
-    head_ = o;
+void Heap::added(Object* o) {
+    o->seq = ++next_seq_;
     ++count_;
+#ifndef LL_OBJECT_POOL
+    store().objects.insert(o);
+#endif
 }
 
-void Heap::unlink(Object* o) {
-    if (o->heap_prev_) o->heap_prev_->heap_next_ = o->heap_next_;
-    else head_ = o->heap_next_;
-    if (o->heap_next_) o->heap_next_->heap_prev_ = o->heap_prev_;
+void Heap::removed([[maybe_unused]] Object* o) {
     --count_;
+#ifndef LL_OBJECT_POOL
+    if (store_) store_->objects.erase(o);
+#endif
+}
+
+std::vector<Object*> Heap::objects() {
+    std::vector<Object*> out;
+    out.reserve(count_);
+    if (!store_) return out;
+#ifdef LL_OBJECT_POOL
+    pool_objects(*store_, out);
+#else
+    out.assign(store_->objects.begin(), store_->objects.end());
+#endif
+    return out;
 }
 
 void Heap::free_all() {
     // Destroy everything first and free the memory afterwards: destructors drop references to
     // objects that may already be destroyed, which is harmless while their memory still exists.
     tearing_down = true;
-    std::vector<Object*> all;
-    all.reserve(count_);
-    for (Object* o = head_; o; o = o->heap_next_) all.push_back(o);
+    std::vector<Object*> all = objects();
     for (Object* o : all) o->~Object();
 #ifdef LL_OBJECT_POOL
-    for (Object* o : all) pool_free_unsized(o);
+    if (store_) pool_release(store_);
 #else
     for (Object* o : all) ::operator delete(static_cast<void*>(o));
+    delete store_;
 #endif
-    head_ = nullptr;
+    store_ = nullptr;
     count_ = 0;
     bytes = 0;
 }

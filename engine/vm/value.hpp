@@ -13,8 +13,8 @@ namespace ll::vm {
 struct Type;
 class Heap;
 
-// Header of every heap object. Intrusive reference count; all live objects of a VM are linked in
-// its Heap so that teardown frees reference cycles too. Subclasses free their children in their
+// Header of every heap object. Intrusive reference count; all live objects of a VM are in its
+// Heap's pool, so that teardown frees reference cycles too. Subclasses free their children in their
 // C++ destructor (by destroying the Values they hold).
 class Value;
 
@@ -46,9 +46,8 @@ struct Object {
     // references (and runs no code), bits 4 and up hold the object's count (CPython keeps it in
     // a GC header word; here it needs no extra field, and no list to restore afterwards).
     std::uint32_t gc_flags = 0;
-    // The Heap's intrusive list of live objects.
-    Object* heap_prev_ = nullptr;
-    Object* heap_next_ = nullptr;
+    // Creation order within its VM (the collector finalizes garbage oldest first, as CPython).
+    std::uint64_t seq = 0;
 };
 
 // Called when a refcount drops to zero: runs the type's finalizer, unlinks, deletes.

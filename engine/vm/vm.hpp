@@ -24,17 +24,17 @@ struct CompileOptions;  // engine/lang/scope.hpp
 
 namespace ll::vm {
 
-// Every live object of a VM, so teardown can free cycles; also the memory accounting.
+// Every live object of a VM, so teardown can free cycles; also the memory accounting. The
+// objects come from the heap's own pool (heap.cpp), which is how it finds them all.
+struct HeapStore;
 class Heap {
 public:
-    void link(Object* o);
-    void unlink(Object* o);
-    void free_all();  // teardown: destroys every object, cycles included
+    void added(Object* o);    // an object's constructor: it is this VM's now
+    void removed(Object* o);  // its destructor
+    void free_all();          // teardown: destroys every object, cycles included
     std::size_t live_objects() const { return count_; }
-    template <class F>
-    void for_each(F f) const {  // newest first
-        for (Object* o = head_; o; o = o->heap_next_) f(o);
-    }
+    std::vector<Object*> objects();  // every live object, in no particular order (see Object::seq)
+    HeapStore& store();
     std::size_t bytes = 0;          // bytes currently allocated by objects (approximate)
     std::size_t byte_limit = 0;     // 0: unlimited; beyond allocated_bytes() > byte_limit the VM raises MemoryError
     bool tearing_down = false;
@@ -42,8 +42,9 @@ public:
     std::size_t collect_at = 100000;
 
 private:
-    Object* head_ = nullptr;
+    HeapStore* store_ = nullptr;
     std::size_t count_ = 0;
+    std::uint64_t next_seq_ = 0;
 };
 
 // The built-in classes (one per VM; instances point at them).
