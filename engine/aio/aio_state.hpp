@@ -19,7 +19,7 @@ struct WeakSetObject;
 struct HandleSlots {
     vm::Type* type = nullptr;
     vm::Type* timer_type = nullptr;
-    std::int32_t callback = -1, args = -1, cancelled = -1, loop = -1;
+    std::int32_t callback = -1, args = -1, loop = -1;
     std::int32_t when = -1, scheduled = -1;  // TimerHandle's own
 };
 

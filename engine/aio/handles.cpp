@@ -21,7 +21,6 @@ Instance* new_handle(VM& vm, Type* cls, Args a, std::size_t first) {
     v[s.callback] = a[first];
     v[s.args] = a[first + 1];
     v[s.loop] = a[first + 2];
-    v[s.cancelled] = Value::boolean(false);
     // A context is rare (the class attribute says None): only then an instance dict.
     if (!a[first + 3].is_none() && !set_attr(vm, Value::borrow(h), vm.intern("_context"), a[first + 3])) {
         decref(h);
@@ -61,8 +60,8 @@ Value m_native_handles(VM& vm, Args a) {
     HandleSlots s;
     s.type = a[0].as<Type>();
     s.timer_type = a[1].as<Type>();
-    std::int32_t* fields[] = {&s.callback, &s.args, &s.cancelled, &s.loop};
-    const char* names[] = {"_callback", "_args", "_cancelled", "_loop"};
+    std::int32_t* fields[] = {&s.callback, &s.args, &s.loop};
+    const char* names[] = {"_callback", "_args", "_loop"};
     for (std::size_t i = 0; i < std::size(fields); ++i)
         if ((*fields[i] = slot_index(vm, s.type, names[i])) < 0)
             return raise_fmt(vm, vm.exc.TypeError, "native_handles(): Handle has no slot {}", names[i]);

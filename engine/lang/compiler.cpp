@@ -194,10 +194,12 @@ private:
             }
             i = j;
         }
-        // The depth count is exact (every push of the VM goes through it: a full differential
-        // run with a check at each push found no frame deeper than max_depth); one slot more
-        // is a margin. Each slot is 16 bytes in every frame, so a suspended task pays for them.
-        co.max_stack = un.max_depth + 1;
+        // The depth count is meant to be exact, and debug builds of the VM check every push
+        // against it (the sanitizer build runs the unit tests and the differential corpus so;
+        // that is how return/break/continue inside a handler were found to undercount). One
+        // slot more is kept as a margin all the same: release builds do not check, and a push
+        // beyond the frame would corrupt the heap. Each slot is 16 bytes in every frame.
+        co.max_stack = un.max_depth + kStackMargin;
         auto result = un.co;
         units_.pop_back();
         return result;
@@ -988,7 +990,10 @@ private:
         u().blocks = saved_blocks;
     }
 
+    // return, break and continue leave the code that follows them (reached only by a jump)
+    // at the depth they started from: their unwinding pops must not lower its count.
     void return_stmt(const Return* r) {
+        const int start_depth = depth();
         bool preserve = r->value != nullptr;
         if (r->value) {
             expr(r->value);
@@ -1009,19 +1014,20 @@ private:
         else emit(Op::RETURN_CONST, const_none());
         u().blocks = blocks;
         u().handler_stack = saved_handlers;
+        set_depth(start_depth);
     }
 
     void break_stmt(const Stmt* s) {
+        const int start_depth = depth();
         std::vector<int> saved_handlers = u().handler_stack;
         std::vector<Block> blocks = u().blocks;
         for (std::size_t i = blocks.size(); i-- > 0;) {
             const Block& b = blocks[i];
             if (b.kind == BlockKind::WhileLoop || b.kind == BlockKind::ForLoop || b.kind == BlockKind::AsyncForLoop) {
-                int d = depth();
                 if (b.kind != BlockKind::WhileLoop) emit(Op::POP_TOP);
                 set_loc(s);
                 emit_jump(Op::JUMP_FORWARD, b.break_label);
-                set_depth(d);
+                set_depth(start_depth);
                 u().blocks = blocks;
                 u().handler_stack = saved_handlers;
                 return;
@@ -1036,6 +1042,7 @@ private:
     }
 
     void continue_stmt(const Stmt* s) {
+        const int start_depth = depth();
         std::vector<int> saved_handlers = u().handler_stack;
         std::vector<Block> blocks = u().blocks;
         for (std::size_t i = blocks.size(); i-- > 0;) {
@@ -1043,6 +1050,7 @@ private:
             if (b.kind == BlockKind::WhileLoop || b.kind == BlockKind::ForLoop || b.kind == BlockKind::AsyncForLoop) {
                 set_loc(s);
                 emit_jump_back(b.continue_label);
+                set_depth(start_depth);
                 u().blocks = blocks;
                 u().handler_stack = saved_handlers;
                 return;

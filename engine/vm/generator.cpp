@@ -140,7 +140,10 @@ Value gen_yielding_from(Generator* gen) {
     return f->stack()[f->sp - 1];
 }
 
-static void push_to_frame(Frame* f, Value v) { f->stack()[f->sp++] = std::move(v); }
+static void push_to_frame(Frame* f, Value v) {
+    assert(f->code_obj()->stack_base + f->sp < f->nslots - lang::kStackMargin);
+    f->stack()[f->sp++] = std::move(v);
+}
 
 static Exit start_run(VM& vm, Generator* gen, Budget& budget, Value& result, bool throwing) {
     Value keep = gen->frame;

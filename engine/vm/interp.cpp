@@ -600,8 +600,15 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
 #define TARGET(op) case Op::op
 #define DISPATCH_INLINE() DISPATCH()
 #endif
+#ifdef NDEBUG
 #define PUSH(v) (*sp++ = (v))
 #define PUSHM(v) (*sp++ = std::move(v))
+#else
+    // Debug builds check each push against the compiler's exact stack depth (max_stack less
+    // its margin: an undercount by one is caught too).
+#define PUSH(v) (assert(sp < f->slots() + f->nslots - lang::kStackMargin), *sp++ = (v))
+#define PUSHM(v) (assert(sp < f->slots() + f->nslots - lang::kStackMargin), *sp++ = std::move(v))
+#endif
 #define POP() (std::move(*--sp))
 #define TOP() (sp[-1])
 #define DROP() (*--sp = Value())
@@ -1417,6 +1424,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             }
             TARGET(UNPACK_SEQUENCE): {
                 Value seq = POP();
+                assert(sp + arg <= f->slots() + f->nslots - lang::kStackMargin);
                 if (!unpack_into(vm, seq, arg, sp)) ERROR();
                 sp += arg;
                 DISPATCH();

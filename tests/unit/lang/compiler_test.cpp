@@ -39,6 +39,23 @@ TEST_CASE("compiler: module code, functions and closures") {
     CHECK(has_op(*outer, Op::MAKE_FUNCTION));
 }
 
+// Inside a for loop's except handler the stack holds the iterator and the previous exception;
+// `a[b] = c` pushes three more: 5. The pops that unwind a return, break or continue in that
+// handler once lowered the count for the code after it, which then pushed past its frame.
+TEST_CASE("compiler: return, break and continue in a handler leave the stack depth of the code after them") {
+    for (const char* exit : {"return", "break", "continue"}) {
+        CAPTURE(exit);
+        std::string src = std::string("def f(xs, a, b, c):\n    for x in xs:\n        try:\n            pass\n") +
+                          "        except ValueError:\n            if x:\n                " + exit +
+                          "\n            a[b] = c\n";
+        CompileResult r = compile_source(src, "/t/x.py");
+        REQUIRE(r.ok());
+        const CodeObject* f = nested(*r.code, "f");
+        REQUIRE(f);
+        CHECK(f->max_stack - kStackMargin == 5);
+    }
+}
+
 TEST_CASE("compiler: try/except builds an exception table; generators and coroutines are flagged") {
     CompileResult r = compile_source("def g():\n    try:\n        yield 1\n    except ValueError:\n        pass\nasync def c():\n    await g()\n", "/t/x.py");
     REQUIRE(r.ok());

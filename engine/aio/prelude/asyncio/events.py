@@ -15,8 +15,10 @@ class Handle:
     """A callback with its arguments, queued in the loop's ready queue."""
 
     # Every task switch makes a handle, and waking 100,000 tasks at once holds 100,000 of them:
-    # what only debug mode sets is a class attribute (an instance that sets it gets a dict).
-    __slots__ = ("_callback", "_args", "_cancelled", "_loop", "__dict__", "__weakref__")
+    # what only debug mode or cancel() sets is a class attribute (an instance that sets it gets
+    # a dict).
+    __slots__ = ("_callback", "_args", "_loop", "__dict__", "__weakref__")
+    _cancelled = False
     _source_traceback = None
     _repr = None
     _context = None   # no contextvars in Loop Lab: a context given is kept only to hand back
@@ -25,7 +27,6 @@ class Handle:
         self._loop = loop
         self._callback = callback
         self._args = args
-        self._cancelled = False
         if context is not None:
             self._context = context
         if loop._debug:
