@@ -207,7 +207,7 @@ void Session::Impl::drive(Goal g, double t) {
     for (int guard = 0; guard < 100000 && !finished; ++guard) {
         run_once();
         if (finished || pause_requested) break;
-        Frame* f = main->paused_top;
+        Frame* f = main->paused_top();
         if (f && !aio::is_prelude_filename(f->code_obj()->co->filename) && (f != start_frame || f->line() != start_line))
             break;
     }
@@ -229,7 +229,7 @@ void Session::Impl::run_once() {
     vm->budget_exhausted = false;
     Frame* frame = main_frame.as<Frame>();
     Value result;
-    Exit e = started && frame->paused_top ? run_frames(*vm, frame, frame->paused_top, budget, result, false)
+    Exit e = started && frame->paused_top() ? run_frames(*vm, frame, frame->paused_top(), budget, result, false)
                                           : run(*vm, frame, budget, result);
     started = true;
     switch (e) {
@@ -251,7 +251,7 @@ void Session::Impl::run_once() {
             }
             {
                 // Out of budget with no pause asked for: a runaway loop at the top level.
-                Frame* top = frame->paused_top;
+                Frame* top = frame->paused_top();
                 int line = 0;
                 for (Frame* f = top; f; f = f->back) {
                     if (!aio::is_prelude_filename(f->code_obj()->co->filename)) {
@@ -281,7 +281,7 @@ void Session::Impl::run_once() {
 
 // The learner's innermost frame in the suspended chain (nullptr when not paused in it).
 static Frame* paused_user_frame(Frame* main) {
-    for (Frame* f = main->paused_top; f; f = f->back) {
+    for (Frame* f = main->paused_top(); f; f = f->back) {
         if (!aio::is_prelude_filename(f->code_obj()->co->filename)) return f;
         if (f == main) break;
     }
@@ -313,7 +313,7 @@ void Session::Impl::finish_with_exception() {
             clear_error(*vm);
             if (coro && is_type(coro, vm->types.coroutine)) {
                 if (Frame* cf = coro.as<Generator>()->frame_obj()) {
-                    for (Frame* f = cf->paused_top ? cf->paused_top : cf; f; f = f->back) {
+                    for (Frame* f = cf->paused_top() ? cf->paused_top() : cf; f; f = f->back) {
                         if (!aio::is_prelude_filename(f->code_obj()->co->filename)) {
                             line = resume_line(f);
                             break;

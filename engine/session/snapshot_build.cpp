@@ -120,7 +120,7 @@ Snapshot Session::Impl::build_snapshot() {
     s.clock = virtual_clock(*vm);
     if (!finished && main_frame) {
         Frame* main = main_frame.as<Frame>();
-        for (Frame* f = main->paused_top; f; f = f->back) {
+        for (Frame* f = main->paused_top(); f; f = f->back) {
             if (!aio::is_prelude_filename(f->code_obj()->co->filename)) {
                 s.current_line = f->line();
                 break;
@@ -153,7 +153,7 @@ Snapshot Session::Impl::build_snapshot() {
 
     // A line step can pause inside a task's step: its coroutine is running, its frames end at
     // the paused frame.
-    const Frame* paused_top = !finished && main_frame ? main_frame.as<Frame>()->paused_top : nullptr;
+    const Frame* paused_top = !finished && main_frame ? main_frame.as<Frame>()->paused_top() : nullptr;
     for (const TaskRecord& r : tasks) {
         TaskView t;
         t.id = r.id;

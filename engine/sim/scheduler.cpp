@@ -145,13 +145,13 @@ bool run_thread(VM& vm, Scheduler& s, SimThread* t) {
     vm.current_budget = &b;
     set_step_cost(vm, s.step_cost);  // arm the CPU model's alarm for this thread's turn
     Frame* entry = t->entry.as<Frame>();
-    if (t->begun && entry->paused_top && t->patch_result) {
-        Frame* top = entry->paused_top;
+    if (t->begun && entry->paused_top() && t->patch_result) {
+        Frame* top = entry->paused_top();
         if (top->sp > 0) top->stack()[top->sp - 1] = t->delivered;
     }
     t->patch_result = false;
     Value result;
-    Exit e = t->begun && entry->paused_top ? run_frames(vm, entry, entry->paused_top, b, result, false)
+    Exit e = t->begun && entry->paused_top() ? run_frames(vm, entry, entry->paused_top(), b, result, false)
                                            : run(vm, entry, b, result);
     t->begun = true;
     vm.current_budget = saved_budget;
@@ -176,7 +176,7 @@ bool run_thread(VM& vm, Scheduler& s, SimThread* t) {
     }
     // Read the frozen thread's line now: releasing its entry frame below may free it.
     int frozen_line = 0;
-    if (frozen && entry->paused_top) frozen_line = entry->paused_top->code_obj()->co->line_of(entry->paused_top->pc);
+    if (frozen && entry->paused_top()) frozen_line = entry->paused_top()->code_obj()->co->line_of(entry->paused_top()->pc);
     if (t->state == ThreadState::Done) {
         t->entry = Value();
         notify_thread(vm, t);

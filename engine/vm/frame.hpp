@@ -23,7 +23,7 @@ struct alignas(alignof(Value)) Frame : Object {
     Frame(Type* t, Code* code, std::size_t nslots);
     ~Frame() override;
     // One block holds the frame and its slots: a call costs one allocation, not two. A destroying
-    // delete: it reads nslots, for the block's size, before the destructor runs.
+    // delete: it reads nslots(), for the block's size, before the destructor runs.
     static void* operator new(std::size_t size, FrameSlots slots);
     static void operator delete(void* p, FrameSlots slots);  // only if the constructor throws
     static void operator delete(Frame* p, std::destroying_delete_t);
@@ -36,13 +36,12 @@ struct alignas(alignof(Value)) Frame : Object {
     ObjRef locals;      // Dict for module and class bodies (LOAD_NAME); null in functions
     Frame* back = nullptr;      // caller while executing (not owned)
     Generator* owner = nullptr; // generator/coroutine owning this frame (not owned)
-    Frame* paused_top = nullptr; // entry frame: the innermost frame when run() stopped early
     std::uint32_t pc = 0;       // next instruction to execute
     std::uint32_t lasti = 0;    // instruction being executed / last executed
     std::uint32_t sp = 0;       // stack depth (stack() + sp is the top)
-    std::uint32_t nslots = 0;   // [locals][cells+free][stack], stored right after the Frame
-    int last_line = -1;         // for line-step mode
-    // Bits, not bools: with them the frame's fixed part is 128 bytes, one 16-byte block less.
+    // The line and the flags share one word, and the slot count comes from the code: the
+    // frame's fixed part is then 96 bytes, one 16-byte block less for every frame.
+    int last_line : 26 = -1;        // for line-step mode
     bool is_entry : 1 = false;      // RETURN here leaves run() (a native called into Python)
     bool executing : 1 = false;
     bool paused_before : 1 = false; // stopped by budget/line step: pc is the next instruction, line() is its line
@@ -50,8 +49,15 @@ struct alignas(alignof(Value)) Frame : Object {
     // An inline __init__ call: the instance the class call returns waits on the caller's stack
     // (where the call's result goes), and RETURN leaves it there instead of pushing None.
     bool init_call : 1 = false;
+    bool has_paused_top : 1 = false; // VM::paused_tops holds our paused_top()
 
     Code* code_obj() const { return code.as<Code>(); }
+    // [locals][cells+free][stack], stored right after the Frame.
+    std::uint32_t nslots() const { return code_obj()->frame_slots; }
+    // An entry frame: the innermost frame when run() stopped early (null: not paused). Rare, so
+    // kept in a VM table rather than in every frame.
+    Frame* paused_top() const;
+    void set_paused_top(Frame* top);
     Value* slots() { return reinterpret_cast<Value*>(this + 1); }
     Value* fast() { return slots(); }
     Value* cells() { return slots() + code_obj()->nlocals; }
@@ -63,7 +69,8 @@ struct alignas(alignof(Value)) Frame : Object {
 };
 
 // Inline: every Python call makes a frame (make_call_frame in functions.cpp).
-inline Frame::Frame(Type* t, Code* c, std::size_t n) : Object(t), code(ObjRef::borrow(c)), nslots(static_cast<std::uint32_t>(n)) {
+inline Frame::Frame(Type* t, Code* c, std::size_t n) : Object(t), code(ObjRef::borrow(c)) {
+    assert(n == c->frame_slots);
     Value* s = slots();
     for (std::size_t i = 0; i < n; ++i) new (s + i) Value();
 }

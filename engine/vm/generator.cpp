@@ -141,7 +141,7 @@ Value gen_yielding_from(Generator* gen) {
 }
 
 static void push_to_frame(Frame* f, Value v) {
-    assert(f->code_obj()->stack_base + f->sp < f->nslots - lang::kStackMargin);
+    assert(f->code_obj()->stack_base + f->sp < f->nslots() - lang::kStackMargin);
     f->stack()[f->sp++] = std::move(v);
 }
 
@@ -179,12 +179,12 @@ Exit gen_send(VM& vm, Generator* gen, Value value, Budget& budget, Value& result
 
 Exit gen_resume(VM& vm, Generator* gen, Budget& budget, Value& result) {
     Frame* f = gen->frame_obj();
-    if (!f || !f->paused_top) {
+    if (!f || !f->paused_top()) {
         raise(vm, vm.exc.RuntimeError, "generator is not paused");
         return Exit::Raised;
     }
     Value keep = gen->frame;
-    Exit e = run_frames(vm, f, f->paused_top, budget, result, false);
+    Exit e = run_frames(vm, f, f->paused_top(), budget, result, false);
     if (e == Exit::Raised) gen->state = GenState::Closed;
     return e;
 }

@@ -22,6 +22,7 @@ Value send_to_iterator(VM& vm, const Value& receiver, const Value& value, bool& 
 Value import_star(VM& vm, const Value& module, Frame* f);
 
 static_assert(sizeof(Frame) % alignof(Value) == 0, "a frame's slots follow it directly");
+static_assert(sizeof(void*) != 8 || sizeof(Frame) == 96, "every suspended task pays for each 16 bytes of its frames");
 static_assert(sizeof(Instance) % alignof(Value) == 0, "an instance's slot values follow it directly");
 
 // Dispatch: with clang (labels as values), the loop top fetches and jumps through a table of
@@ -41,14 +42,27 @@ void* Frame::operator new(std::size_t size, FrameSlots slots) { return Object::o
 void Frame::operator delete(void* p, FrameSlots slots) { Object::operator delete(p, sizeof(Frame) + slots.n * sizeof(Value)); }
 
 void Frame::operator delete(Frame* f, std::destroying_delete_t) {
-    std::size_t n = f->nslots;
+    std::size_t n = f->nslots();
     f->~Frame();
     Object::operator delete(f, sizeof(Frame) + n * sizeof(Value));
 }
 
 Frame::~Frame() {
     Value* s = slots();
-    for (std::size_t i = 0; i < nslots; ++i) s[i].~Value();
+    for (std::size_t i = 0, n = nslots(); i < n; ++i) s[i].~Value();
+    if (has_paused_top) set_paused_top(nullptr);
+}
+
+Frame* Frame::paused_top() const {
+    if (!has_paused_top) return nullptr;
+    return current_vm().paused_tops.at(this);
+}
+
+void Frame::set_paused_top(Frame* top) {
+    VM& vm = current_vm();
+    if (top) vm.paused_tops[this] = top;
+    else if (has_paused_top && !vm.heap.tearing_down) vm.paused_tops.erase(this);
+    has_paused_top = top != nullptr;
 }
 
 int Frame::line() const {
@@ -606,8 +620,8 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
 #else
     // Debug builds check each push against the compiler's exact stack depth (max_stack less
     // its margin: an undercount by one is caught too).
-#define PUSH(v) (assert(sp < f->slots() + f->nslots - lang::kStackMargin), *sp++ = (v))
-#define PUSHM(v) (assert(sp < f->slots() + f->nslots - lang::kStackMargin), *sp++ = std::move(v))
+#define PUSH(v) (assert(sp < f->slots() + f->nslots() - lang::kStackMargin), *sp++ = (v))
+#define PUSHM(v) (assert(sp < f->slots() + f->nslots() - lang::kStackMargin), *sp++ = std::move(v))
 #endif
 #define POP() (std::move(*--sp))
 #define TOP() (sp[-1])
@@ -694,7 +708,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
 
     // Leaving early (budget or line step): the frames from `f` down to `entry` stay suspended.
     auto pause = [&](Frame* top) {
-        entry->paused_top = top;
+        entry->set_paused_top(top);
         top->paused_before = true;
         int n = 0;
         for (Frame* x = top; x; x = x->back) {
@@ -718,7 +732,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
         }
         for (auto it = chain.rbegin(); it != chain.rend(); ++it)
             if ((*it)->owner) gen_enter_frame(vm, (*it)->owner);
-        entry->paused_top = nullptr;
+        entry->set_paused_top(nullptr);
     }
     th.frame = start_frame;
 
@@ -1424,7 +1438,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             }
             TARGET(UNPACK_SEQUENCE): {
                 Value seq = POP();
-                assert(sp + arg <= f->slots() + f->nslots - lang::kStackMargin);
+                assert(sp + arg <= f->slots() + f->nslots() - lang::kStackMargin);
                 if (!unpack_into(vm, seq, arg, sp)) ERROR();
                 sp += arg;
                 DISPATCH();

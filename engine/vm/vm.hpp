@@ -125,6 +125,8 @@ public:
     // The origins recorded: a coroutine's (filename, lineno, name, source line or None) tuples,
     // innermost first, dropped when the coroutine goes.
     std::unordered_map<const Generator*, ObjRef> coroutine_origins;
+    // Frame::paused_top() of the entry frames a run stopped early.
+    std::unordered_map<const Frame*, Frame*> paused_tops;
     // The __name__ and __qualname__ of the generators that have their own (Generator::own_names).
     std::unordered_map<const Generator*, std::pair<Value, Value>> generator_names;
 

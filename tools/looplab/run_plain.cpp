@@ -102,7 +102,7 @@ int run_plain(const RunOptions& options) {
                 vm::clear_error(vm);
                 status = kExitStopped;
             } else if (e == vm::Exit::OutOfBudget || vm.budget_exhausted) {
-                vm::Frame* top = frame.as<vm::Frame>()->paused_top;
+                vm::Frame* top = frame.as<vm::Frame>()->paused_top();
                 int line = top ? top->line() : 0;
                 std::string where = top ? top->code_obj()->co->qualname : "<module>";
                 std::fwrite(out_buffer.data(), 1, out_buffer.size(), stdout);
