@@ -66,6 +66,8 @@ void collect_weak_sets(vm::VM& vm, bool full);
 // `_looplab.future_iter` and its type (future_iter.cpp).
 void init_future_iter(vm::VM& vm, vm::Module* m);
 vm::Value new_future_iter(vm::VM& vm, const vm::Value& future);
+// Lets `await fut` skip the FutureIter when fut's __await__ is `await_method` (VM::direct_await).
+void enable_direct_await(vm::VM& vm, vm::NativeFn await_method);
 
 // `_looplab.native_futures` (future_methods.cpp), and the native BaseEventLoop.call_soon.
 vm::Value m_native_futures(vm::VM& vm, vm::Args a);

@@ -394,6 +394,7 @@ Value m_native_futures(VM& vm, Args a) {
     def_method(vm, cls, "__init__", fm_init);
     def_method(vm, cls, "__await__", fm_await);
     def_method(vm, cls, "__iter__", fm_await);
+    enable_direct_await(vm, fm_await);
     def_method(vm, cls, "done", fm_done);
     def_method(vm, cls, "cancelled", fm_cancelled);
     def_method(vm, cls, "get_loop", fm_get_loop);

@@ -178,40 +178,63 @@ void subtract_internal(Object* o, void*) {
     if ((o->gc_flags & kCandidate) && gc_refs(o) > 0) o->gc_flags -= 1u << kRefsShift;
 }
 
+// Every live object of the VM, walked in place: a collection makes no list of them (at a
+// hundred thousand tasks that list would be the program's peak memory).
+struct EachLiveObject {
+    VM& vm;
+    template <class F>
+    void operator()(F&& f) const {
+        vm.heap.visit_objects([](Object* o, void* fn) { (*static_cast<std::remove_reference_t<F>*>(fn))(o); }, &f);
+    }
+};
+
+// The objects of a list.
+struct EachOf {
+    const std::vector<Object*>& objects;
+    template <class F>
+    void operator()(F&& f) const {
+        for (Object* o : objects) f(o);
+    }
+};
+
 // Marks everything reachable from the candidates whose count stays positive (and from
-// roots_extra); returns the rest, in the candidates' order. outside(o) is the count of o before
-// the references among candidates are subtracted. No code runs meanwhile: the counts live in
-// the objects' gc_flags, cleared again at the end.
-template <class Outside>
-std::vector<Object*> unreachable_of(VM& vm, const std::vector<Object*>& candidates, Outside outside,
-                                    const std::vector<Object*>& roots_extra) {
-    for (Object* o : candidates) {
+// roots_extra); returns the rest. `each(f)` calls f on every candidate. outside(o) is the count
+// of o before the references among candidates are subtracted. No code runs meanwhile: the counts
+// live in the objects' gc_flags, cleared again at the end.
+template <class Each, class Outside>
+std::vector<Object*> unreachable_of(const Each& each, Outside outside, const std::vector<Object*>& roots_extra) {
+    each([&](Object* o) {
         o->gc_flags |= kCandidate;
         set_gc_refs(o, outside(o));
-    }
-    for (Object* o : candidates) o->gc_traverse(subtract_internal, nullptr);
+    });
+    each([](Object* o) { o->gc_traverse(subtract_internal, nullptr); });
+    // Depth first from each root in turn: the stack holds one search's frontier, not every root.
     std::vector<Object*> work;
-    for (Object* o : candidates)
-        if (gc_refs(o) > 0) work.push_back(o);
-    for (Object* o : roots_extra) work.push_back(o);
-    while (!work.empty()) {
-        Object* o = work.back();
-        work.pop_back();
-        if (o->gc_flags & kReached) continue;
-        o->gc_flags |= kReached;
-        if (o->gc_weak()) continue;  // weak references keep nothing alive
-        o->gc_traverse(
-            [](Object* r, void* a) {
-                if ((r->gc_flags & (kCandidate | kReached)) == kCandidate) static_cast<std::vector<Object*>*>(a)->push_back(r);
-            },
-            &work);
-    }
+    auto reach_from = [&work](Object* root) {
+        work.push_back(root);
+        while (!work.empty()) {
+            Object* o = work.back();
+            work.pop_back();
+            if (o->gc_flags & kReached) continue;
+            o->gc_flags |= kReached;
+            if (o->gc_weak()) continue;  // weak references keep nothing alive
+            o->gc_traverse(
+                [](Object* r, void* a) {
+                    if ((r->gc_flags & (kCandidate | kReached)) == kCandidate) static_cast<std::vector<Object*>*>(a)->push_back(r);
+                },
+                &work);
+        }
+    };
+    each([&](Object* o) {
+        if (gc_refs(o) > 0 && !(o->gc_flags & kReached)) reach_from(o);
+    });
+    for (Object* o : roots_extra) reach_from(o);
     std::vector<Object*> out;
     constexpr std::uint32_t kKeep = (1u << kRefsShift) - 1 - kCandidate - kReached;
-    for (Object* o : candidates) {
+    each([&](Object* o) {
         if (!(o->gc_flags & kReached)) out.push_back(o);
         o->gc_flags &= kKeep;
-    }
+    });
     for (Object* o : roots_extra) o->gc_flags &= kKeep;
     return out;
 }
@@ -250,12 +273,12 @@ std::size_t collect_cycles(VM& vm) {
     if (st.gc_collecting || vm.heap.tearing_down) return 0;
     st.gc_collecting = true;
     // Every live object is a candidate.
-    std::vector<Object*> candidates = vm.heap.objects();
+    const EachLiveObject candidates{vm};
     // Frames the thread is running (or a step paused) are reachable whatever their counts say.
     std::vector<Object*> running;
     for (Frame* f = vm.thread.frame; f; f = f->back) running.push_back(f);
     std::vector<Object*> garbage =
-        unreachable_of(vm, candidates, [](Object* o) { return static_cast<std::intptr_t>(o->refcount); }, running);
+        unreachable_of(candidates, [](Object* o) { return static_cast<std::intptr_t>(o->refcount); }, running);
     std::size_t found = 0;
     if (!garbage.empty()) {
         // Oldest first: CPython finalizes garbage in the order its objects were created.
@@ -270,8 +293,9 @@ std::size_t collect_cycles(VM& vm) {
             for (Object* o : garbage) o->gc_flags |= kDead;
             std::vector<Value> dropped;
             auto is_dead = [](Object* o, void*) { return (o->gc_flags & kDead) != 0; };
-            for (Object* o : candidates)
+            candidates([&](Object* o) {
                 if (o->gc_weak() && !(o->gc_flags & kDead)) o->gc_drop_weak(is_dead, nullptr, dropped);
+            });
             for (Object* o : garbage) o->gc_flags &= ~kDead;
             dropped.clear();
         }
@@ -286,7 +310,7 @@ std::size_t collect_cycles(VM& vm) {
         // A finalizer may have stored a reference to some of them somewhere reachable: only
         // what is still unreachable (counting our holds as outside references) is cleared.
         std::vector<Object*> still =
-            unreachable_of(vm, garbage, [](Object* o) { return static_cast<std::intptr_t>(o->refcount) - 1; }, {});
+            unreachable_of(EachOf{garbage}, [](Object* o) { return static_cast<std::intptr_t>(o->refcount) - 1; }, {});
         found = cpython_count(vm, still);
         for (Object* o : still) o->gc_clear();
         hold.clear();  // the cycles are broken: reference counting frees them now

@@ -449,8 +449,22 @@ static Value gen_get_code(VM&, const Value& self) {
     Code* c = g->code_obj();
     return c ? Value::borrow(c) : Value::none();
 }
-static Value gen_get_yieldfrom(VM&, const Value& self) {
+// Whether `await v` keeps v itself on the stack (see VM::direct_await).
+static bool is_direct_await(VM& vm, Type* t, const Value& await_method) {
+    return vm.direct_await && !t->slots.next && is_type(await_method, vm.types.builtin_function) &&
+           await_method.as<BuiltinFunction>()->fn == vm.direct_await;
+}
+
+// A direct await's object on a frame's stack, where an iterator would otherwise be.
+static bool is_direct_awaited(VM& vm, const Value& v) {
+    if (!vm.direct_await || !v.is_obj()) return false;
+    Type* t = type_of(v);
+    return is_direct_await(vm, t, t->lookup(vm.direct_await_name));
+}
+
+static Value gen_get_yieldfrom(VM& vm, const Value& self) {
     Value y = gen_yielding_from(gen_of(self));
+    if (y && is_direct_awaited(vm, y)) return vm.direct_await_iter(vm, y);  // what CPython shows
     return y ? y : Value::none();
 }
 static Value gen_get_origin(VM& vm, const Value& self) {
@@ -544,6 +558,7 @@ Value get_awaitable_iter(VM& vm, const Value& v, int where) {
                 return raise_fmt(vm, vm.exc.TypeError, "'async with' received an object from __aexit__ that does not implement __await__: {}", t->name);
             return raise_fmt(vm, vm.exc.TypeError, "object {} can't be used in 'await' expression", t->name);
         }
+        if (is_direct_await(vm, t, m)) return v;
         it = call_with_self(vm, m, v, Args());
     }
     if (!it) return {};
@@ -557,6 +572,8 @@ Value get_awaitable_iter(VM& vm, const Value& v, int where) {
 Value send_to_iterator(VM& vm, const Value& receiver, const Value& value, bool& returned) {
     returned = false;
     Type* t = type_of(receiver);
+    // Like CPython's FutureIter, a direct await ignores the value sent in.
+    if (!t->slots.next && is_direct_awaited(vm, receiver)) return vm.direct_await_send(vm, receiver, returned);
     Value r;
     if (value.is_none() && t->slots.next) {
         r = t->slots.next(vm, receiver);

@@ -197,8 +197,8 @@ void pool_free(void* p, std::size_t size) {
     ::operator delete(head);
 }
 
-// Every live object of the pool, in no particular order.
-void pool_objects(const HeapStore& pool, std::vector<Object*>& out) {
+// Calls fn on every live object of the pool, in no particular order.
+void pool_objects(const HeapStore& pool, void (*fn)(Object*, void*), void* arg) {
     for (char* arena : pool.arenas) {
         char* end = arena == pool.arenas.back() ? pool.arena_next : arena + kArena;
         for (char* chunk = arena; chunk < end; chunk += kChunk) {
@@ -208,10 +208,10 @@ void pool_objects(const HeapStore& pool, std::vector<Object*>& out) {
             char* limit = first + (kChunk - sizeof(ChunkHeader)) / block * block;
             if (pool.bump_end[c] && chunk_of(pool.bump_end[c] - 1) == chunk) limit = pool.bump[c];  // still filling
             for (char* b = first; b < limit; b += block)
-                if (reinterpret_cast<void**>(b)[1] != kFreeMark) out.push_back(reinterpret_cast<Object*>(b));
+                if (reinterpret_cast<void**>(b)[1] != kFreeMark) fn(reinterpret_cast<Object*>(b), arg);
         }
     }
-    for (void* p : pool.large) out.push_back(static_cast<Object*>(p));
+    for (void* p : pool.large) fn(static_cast<Object*>(p), arg);
 }
 
 void pool_release(HeapStore* pool) {
@@ -289,15 +289,19 @@ void Heap::removed([[maybe_unused]] Object* o) {
 #endif
 }
 
+void Heap::visit_objects(void (*fn)(Object*, void*), void* arg) {
+    if (!store_) return;
+#ifdef LL_OBJECT_POOL
+    pool_objects(*store_, fn, arg);
+#else
+    for (Object* o : store_->objects) fn(o, arg);
+#endif
+}
+
 std::vector<Object*> Heap::objects() {
     std::vector<Object*> out;
     out.reserve(count_);
-    if (!store_) return out;
-#ifdef LL_OBJECT_POOL
-    pool_objects(*store_, out);
-#else
-    out.assign(store_->objects.begin(), store_->objects.end());
-#endif
+    visit_objects([](Object* o, void* v) { static_cast<std::vector<Object*>*>(v)->push_back(o); }, &out);
     return out;
 }
 

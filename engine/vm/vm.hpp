@@ -33,7 +33,10 @@ public:
     void removed(Object* o);  // its destructor
     void free_all();          // teardown: destroys every object, cycles included
     std::size_t live_objects() const { return count_; }
-    std::vector<Object*> objects();  // every live object, in no particular order (see Object::seq)
+    // Every live object, in no particular order (see Object::seq). The collector visits them in
+    // place; objects() lists them (teardown). Neither may run while objects are made or freed.
+    void visit_objects(void (*fn)(Object*, void*), void* arg);
+    std::vector<Object*> objects();
     HeapStore& store();
     std::size_t bytes = 0;          // bytes currently allocated by objects (approximate)
     std::size_t byte_limit = 0;     // 0: unlimited; beyond allocated_bytes() > byte_limit the VM raises MemoryError
@@ -125,6 +128,14 @@ public:
     // The origins recorded: a coroutine's (filename, lineno, name, source line or None) tuples,
     // innermost first, dropped when the coroutine goes.
     std::unordered_map<const Generator*, ObjRef> coroutine_origins;
+    // `await x` where x's type has this native as its __await__ (asyncio's Future, engine/aio):
+    // x itself stays on the awaiting frame's stack, and no iterator object is made for it (each
+    // waiting task would keep one). SEND steps it with direct_await_send, as the iterator would;
+    // direct_await_iter makes that iterator when Python code asks to see it (cr_await).
+    NativeFn direct_await = nullptr;
+    Str* direct_await_name = nullptr;  // "__await__", interned
+    Value (*direct_await_send)(VM& vm, const Value& awaited, bool& returned) = nullptr;
+    Value (*direct_await_iter)(VM& vm, const Value& awaited) = nullptr;
     // Frame::paused_top() of the entry frames a run stopped early.
     std::unordered_map<const Frame*, Frame*> paused_tops;
     // The __name__ and __qualname__ of the generators that have their own (Generator::own_names).
