@@ -3,8 +3,6 @@
 // only holder: at each handle boundary for the object the last handle stepped (a finished
 // fire-and-forget task dies right there, as in CPython), and in a full sweep whenever the set
 // is read or has doubled since the last sweep.
-#include "engine/base/ptr_map.hpp"
-
 #include "engine/aio/aio_state.hpp"
 #include "engine/vm/builtins_util.hpp"
 
@@ -23,20 +21,62 @@ struct WeakSetObject : Object {
             }
     }
 
-    std::vector<Value> items;  // insertion order; null: removed
-    base::PtrMap<Object> index;  // member -> its position in items
+    // The members in insertion order (null: removed), and an open-addressing table of their
+    // positions (kEmpty, kRemoved, or an index into items), as CPython's compact dict: a set
+    // holds every task of the program, and this costs some 20 bytes a member where a Value list
+    // and a pointer-to-position map took 60.
+    static constexpr std::int32_t kEmpty = -1, kRemoved = -2;
+    std::vector<ObjRef> items;
+    std::vector<std::int32_t> table;  // size: a power of two, at most two thirds used
+    std::size_t used_slots = 0;       // positions and kRemoved marks in table
     std::size_t live = 0;
     std::size_t swept_size = 0;  // live members after the last full sweep
 
+    static std::size_t hash_of(const Object* o) {
+        auto x = static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(o) >> 4);  // blocks are 16-aligned
+        return x ^ (x >> 7) ^ (x >> 15);
+    }
+    // The table slot of o's position, or -1 when o is not a member.
+    std::int64_t slot_of(const Object* o) const {
+        if (table.empty()) return -1;
+        const std::size_t mask = table.size() - 1;
+        for (std::size_t i = hash_of(o) & mask;; i = (i + 1) & mask) {
+            const std::int32_t at = table[i];
+            if (at == kEmpty) return -1;
+            if (at >= 0 && items[static_cast<std::size_t>(at)].obj() == o) return static_cast<std::int64_t>(i);
+        }
+    }
+    bool contains(const Object* o) const { return slot_of(o) >= 0; }
+    void place(const Object* o, std::int32_t at) {
+        const std::size_t mask = table.size() - 1;
+        std::size_t i = hash_of(o) & mask;
+        while (table[i] >= 0) i = (i + 1) & mask;  // a removed slot is reused
+        if (table[i] == kEmpty) ++used_slots;
+        table[i] = at;
+    }
+    void rebuild_table() {
+        std::size_t size = 8;
+        while (size * 2 < (live + 1) * 3) size *= 2;
+        table.assign(size, kEmpty);
+        used_slots = 0;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (items[i]) place(items[i].obj(), static_cast<std::int32_t>(i));
+    }
+    void add(const Value& v) {
+        if ((used_slots + 1) * 3 > table.size() * 2) rebuild_table();
+        items.push_back(v);
+        place(v.obj(), static_cast<std::int32_t>(items.size() - 1));
+        ++live;
+    }
+
     void compact() {
         if (items.size() < 32 || live * 2 > items.size()) return;
-        std::vector<Value> kept;
+        std::vector<ObjRef> kept;
         kept.reserve(live);
         for (auto& v : items)
             if (v) kept.push_back(std::move(v));
         items = std::move(kept);
-        index.clear();
-        for (std::size_t i = 0; i < items.size(); ++i) index.set(items[i].obj(), i);
+        rebuild_table();
     }
 
     // The cycle collector (engine/vm/gc.cpp): members count as referenced by this set, but
@@ -47,21 +87,24 @@ struct WeakSetObject : Object {
     }
     bool gc_weak() const override { return true; }
     void gc_drop_weak(bool (*dead)(Object*, void*), void* arg, std::vector<Value>& out) override {
+        bool dropped = false;
         for (auto& v : items)
             if (v && dead(v.obj(), arg)) {
-                index.erase(v.obj());
                 --live;
                 out.push_back(std::move(v));
+                dropped = true;
             }
+        if (dropped) rebuild_table();
     }
 
     // Takes the member out; the caller drops the returned reference when it is safe to run
     // its finalizer.
     Value take(Object* o) {
-        std::size_t* at = index.find(o);
-        if (!at) return {};
-        Value v = std::move(items[*at]);
-        index.erase(o);
+        const std::int64_t slot = slot_of(o);
+        if (slot < 0) return {};
+        std::int32_t& at = table[static_cast<std::size_t>(slot)];
+        Value v = std::move(items[static_cast<std::size_t>(at)]);
+        at = kRemoved;
         --live;
         return v;
     }
@@ -69,15 +112,17 @@ struct WeakSetObject : Object {
     // Members only this set references, taken out (one candidate, or all).
     void take_dead(std::vector<Value>& out, Object* candidate) {
         if (candidate) {
-            if (index.contains(candidate) && candidate->refcount == 1) out.push_back(take(candidate));
+            if (candidate->refcount == 1 && contains(candidate)) out.push_back(take(candidate));
             return;
         }
+        bool dropped = false;
         for (auto& v : items)
             if (v && v.obj()->refcount == 1) {
-                index.erase(v.obj());
                 --live;
                 out.push_back(std::move(v));
+                dropped = true;
             }
+        if (dropped) rebuild_table();
         swept_size = live;
     }
 };
@@ -128,10 +173,8 @@ Value ws_add(VM& vm, Args a) {
     if (!a[1].is_obj()) return raise_fmt(vm, vm.exc.TypeError, "cannot create weak reference to '{}' object", type_name(a[1]));
     WeakSetObject* s = self_of(a[0]);
     Object* o = a[1].obj();
-    if (s->index.contains(o)) return Value::none();
-    s->index.set(o, s->items.size());
-    s->items.push_back(a[1]);
-    ++s->live;
+    if (s->contains(o)) return Value::none();
+    s->add(a[1]);
     if (s->live >= 64 && s->live > 2 * s->swept_size) sweep(vm, s);
     return Value::none();
 }
@@ -147,9 +190,10 @@ Value ws_discard(VM& vm, Args a) {
 Value ws_clear(VM& vm, Args a) {
     if (!lib::method_none(vm, a, "WeakSet.clear")) return {};
     WeakSetObject* s = self_of(a[0]);
-    std::vector<Value> old = std::move(s->items);
+    std::vector<ObjRef> old = std::move(s->items);
     s->items.clear();
-    s->index.clear();
+    s->table.clear();
+    s->used_slots = 0;
     s->live = 0;
     s->swept_size = 0;
     return Value::none();  // `old` drops here, after the set is consistent again
@@ -198,7 +242,7 @@ namespace ll::aio {
 bool weak_set_holds(vm::VM& vm, const vm::Value& set, const vm::Object* o) {
     if (!set.is_obj() || set.obj()->type != aio_state(vm).weak_set_type) return false;
     auto* s = static_cast<WeakSetObject*>(set.obj());
-    return s->index.contains(o);
+    return s->contains(o);
 }
 
 }  // namespace ll::aio

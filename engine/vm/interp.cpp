@@ -48,6 +48,9 @@ void Frame::operator delete(Frame* f, std::destroying_delete_t) {
 }
 
 Frame::~Frame() {
+    // At teardown the objects die in no particular order, so the code (which knows the slot
+    // count) may be gone already; and dropping references does nothing then anyway.
+    if (VM* vm = detail::tl_vm; vm && vm->heap.tearing_down) return;
     Value* s = slots();
     for (std::size_t i = 0, n = nslots(); i < n; ++i) s[i].~Value();
     if (has_paused_top) set_paused_top(nullptr);
