@@ -14,9 +14,6 @@ std::unordered_map<const vm::VM*, std::unique_ptr<AioState>>& table() {
     static std::unordered_map<const vm::VM*, std::unique_ptr<AioState>> t;
     return t;
 }
-thread_local const vm::VM* tl_vm = nullptr;
-thread_local AioState* tl_state = nullptr;
-
 AioState& lookup(const vm::VM* v) {
     std::lock_guard<std::mutex> lock(g_mutex);
     auto& slot = table()[v];
@@ -25,13 +22,17 @@ AioState& lookup(const vm::VM* v) {
 }
 }  // namespace
 
-AioState& aio_state(vm::VM& v) {
-    if (tl_vm == &v) return *tl_state;
+namespace detail {
+constinit thread_local const vm::VM* tl_state_vm = nullptr;
+constinit thread_local AioState* tl_state = nullptr;
+
+AioState& aio_state_slow(vm::VM& v) {
     AioState& s = lookup(&v);
-    tl_vm = &v;
+    tl_state_vm = &v;
     tl_state = &s;
     return s;
 }
+}  // namespace detail
 
 void reset_aio_state(vm::VM& v) { aio_state(v) = AioState{}; }
 

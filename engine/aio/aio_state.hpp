@@ -54,7 +54,17 @@ struct AioState {
     bool deadlocked = false;
 };
 
-AioState& aio_state(vm::VM& vm);
+// The state of `vm`. Inline: natives ask for it several times per task switch, and the answer
+// is nearly always the last VM's (cached per thread).
+namespace detail {
+extern constinit thread_local const vm::VM* tl_state_vm;
+extern constinit thread_local AioState* tl_state;
+AioState& aio_state_slow(vm::VM& vm);
+}  // namespace detail
+inline AioState& aio_state(vm::VM& vm) {
+    if (detail::tl_state_vm == &vm) [[likely]] return *detail::tl_state;
+    return detail::aio_state_slow(vm);
+}
 void reset_aio_state(vm::VM& vm);
 
 // The weak-set machinery (weak_set.cpp).

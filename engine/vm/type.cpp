@@ -312,7 +312,9 @@ static const char* const kCompareNames[] = {"__lt__", "__le__", "__eq__", "__ne_
 
 static Value tramp_richcompare(VM& vm, const Value& a, const Value& b, CompareOp op) {
     Type* t = type_of(a);
-    Str* name = vm.intern(kCompareNames[static_cast<int>(op)]);
+    // Interned once per VM: heapq compares TimerHandles through here on every timer push and pop.
+    Str*& name = vm.compare_names[static_cast<int>(op)];
+    if (!name) name = vm.intern(kCompareNames[static_cast<int>(op)]);
     Value f = t->lookup(name);
     if (!f || f.is_none()) return vm.not_implemented;
     if (is_type(f, vm.types.builtin_function)) {

@@ -136,6 +136,8 @@ public:
     Str* direct_await_name = nullptr;  // "__await__", interned
     Value (*direct_await_send)(VM& vm, const Value& awaited, bool& returned) = nullptr;
     Value (*direct_await_iter)(VM& vm, const Value& awaited) = nullptr;
+    // "__lt__" ... "__ge__" interned, by CompareOp (filled on first use, see type.cpp).
+    Str* compare_names[6] = {};
     // Frame::paused_top() of the entry frames a run stopped early.
     std::unordered_map<const Frame*, Frame*> paused_tops;
     // The __name__ and __qualname__ of the generators that have their own (Generator::own_names).
