@@ -33,10 +33,9 @@ public:
     void removed(Object* o);  // its destructor
     void free_all();          // teardown: destroys every object, cycles included
     std::size_t live_objects() const { return count_; }
-    // Every live object, in no particular order (see Object::seq). The collector visits them in
-    // place; objects() lists them (teardown). Neither may run while objects are made or freed.
+    // Every live object, in no particular order (see Object::seq), for the collector. It may not
+    // run while objects are made or freed.
     void visit_objects(void (*fn)(Object*, void*), void* arg);
-    std::vector<Object*> objects();
     HeapStore& store();
     std::size_t bytes = 0;          // bytes currently allocated by objects (approximate)
     std::size_t byte_limit = 0;     // 0: unlimited; beyond allocated_bytes() > byte_limit the VM raises MemoryError
@@ -45,6 +44,7 @@ public:
     std::size_t collect_at = 100000;
 
 private:
+    std::vector<Object*> objects();  // the same, listed (teardown destroys them after the walk)
     HeapStore* store_ = nullptr;
     std::size_t count_ = 0;
     std::uint64_t next_seq_ = 0;
