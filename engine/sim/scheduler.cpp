@@ -45,6 +45,7 @@ void save(VM& vm, SavedState& s) {
     s.exc = std::move(th.exc);
     s.base_exc = std::move(th.base_exc_state.value);
     s.exc_info = th.exc_info;
+    s.exc_outer = std::move(th.exc_outer);
     s.depth = th.depth;
     s.native_depth = th.native_depth;
 }
@@ -55,6 +56,7 @@ void load(VM& vm, SavedState& s) {
     th.exc = std::move(s.exc);
     th.base_exc_state.value = std::move(s.base_exc);
     th.exc_info = s.exc_info ? s.exc_info : &th.base_exc_state;
+    th.exc_outer = std::move(s.exc_outer);
     th.depth = s.depth;
     th.native_depth = s.native_depth;
 }

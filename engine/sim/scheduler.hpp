@@ -24,6 +24,7 @@ struct SavedState {
     vm::Value exc;
     vm::Value base_exc;  // vm.thread.base_exc_state.value (the node itself never moves)
     vm::ExcStateNode* exc_info = nullptr;
+    std::vector<vm::ExcStateNode*> exc_outer;
     int depth = 0;
     int native_depth = 0;
 };

@@ -256,21 +256,15 @@ static Value sys_setrecursionlimit(VM& vm, Args a) {
 }
 
 static Value sys_exc_info(VM& vm, Args) {
-    Value h;
-    for (ExcStateNode* n = vm.thread.exc_info; n; n = n->previous)
-        if (n->value) {
-            h = n->value;
-            break;
-        }
+    Value h = handled_exception(vm.thread);
     if (!h) return new_tuple(vm, {Value::none(), Value::none(), Value::none()});
     Value tb = h.as<ExceptionObject>()->traceback;
     return new_tuple(vm, {Value::borrow(type_of(h)), h, tb ? tb : Value::none()});
 }
 
 static Value sys_exception(VM& vm, Args) {
-    for (ExcStateNode* n = vm.thread.exc_info; n; n = n->previous)
-        if (n->value) return n->value;
-    return Value::none();
+    Value h = handled_exception(vm.thread);
+    return h ? h : Value::none();
 }
 
 static bool init_sys(VM& vm, Module* m) {

@@ -78,34 +78,36 @@ inline Frame::Frame(Type* t, Code* c, std::size_t n) : Object(t), code(ObjRef::b
 enum class GenKind : std::uint8_t { Generator, Coroutine, AsyncGenerator };
 enum class GenState : std::uint8_t { Created, Suspended, Running, Closed };
 
-// One link of the handled-exception stack (sys.exc_info()): each generator has its own, so its
-// `except` state survives suspension (CPython's _PyErr_StackItem).
-// An ObjRef (8 bytes, as every coroutine has one): "none being handled" is null, never None.
+// One entry of the handled-exception stack (sys.exc_info()): each generator has its own, so its
+// `except` state survives suspension (CPython's _PyErr_StackItem). The entries below it are in
+// Thread::exc_outer while it runs, not linked from here: every coroutine has one of these.
+// An ObjRef (8 bytes): "none being handled" is null, never None.
 struct ExcStateNode {
     ObjRef value;                   // the exception being handled here, or null
-    ExcStateNode* previous = nullptr;
 };
 
 // Generator, coroutine and async generator objects (they own their frame).
 struct Generator : Object {
     Generator(Type* t, GenKind k, Value f);
     ~Generator() override;
-    GenKind kind;
-    GenState state = GenState::Created;
-    bool running_async = false;  // async generator: an asend/athrow is in progress
+    // The kind, state and flags are bit-fields in the two bytes the header leaves free (see
+    // Object::seq): with the frame and the exception state, a coroutine is 48 bytes.
+    GenKind kind : 2;
+    GenState state : 2 = GenState::Created;
+    bool running_async : 1 = false;  // async generator: an asend/athrow is in progress
     // Async generator: aclose() was called, or it ended (CPython's ag_closed): athrow() and
     // aclose() give StopAsyncIteration, and destruction closes it without the loop's finalizer.
-    bool ag_closed = false;
-    bool hooks_called = false;
-    bool last_yield_wrapped = false;  // async generator: the last yield was a value for asend
-    bool frame_released = false;      // `frame` holds the Code: the generator finished
+    bool ag_closed : 1 = false;
+    bool hooks_called : 1 = false;
+    bool last_yield_wrapped : 1 = false;  // async generator: the last yield was a value for asend
+    bool frame_released : 1 = false;      // `frame` holds the Code: the generator finished
     // __name__ or __qualname__ differ from its code's (a renamed function made it, or they were
     // set): both are in VM::generator_names. Otherwise they are the code's, and cost no field.
-    bool own_names = false;
+    bool own_names : 1 = false;
     // An ObjRef, not a Value: every suspended task keeps two or more coroutines (see Frame).
     // The Frame while the generator can run. A finished generator lets its frame go and keeps
     // the Code it ran instead (gi_code, its names, the repr of a done task's coroutine): one
-    // field for both keeps a coroutine at 64 bytes.
+    // field for both keeps a coroutine small.
     ObjRef frame;
     ExcStateNode exc_state;
     // Where a coroutine was created while origin tracking was on (asyncio debug mode) is not a

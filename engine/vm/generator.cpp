@@ -12,11 +12,16 @@ Generator::~Generator() {
     // sys.exc_info() would read freed memory.
     VM& vm = current_vm();
     Thread& th = vm.thread;
-    for (ExcStateNode** p = &th.exc_info; *p; p = &(*p)->previous) {
-        if (*p == &exc_state) {
-            *p = exc_state.previous;
-            break;
-        }
+    if (th.exc_info == &exc_state) {
+        th.exc_info = th.exc_outer.back();
+        th.exc_outer.pop_back();
+    } else {
+        auto& outer = th.exc_outer;
+        for (auto it = outer.begin(); it != outer.end(); ++it)
+            if (*it == &exc_state) {
+                outer.erase(it);
+                break;
+            }
     }
     if (!vm.coroutine_origins.empty() && !vm.heap.tearing_down) vm.coroutine_origins.erase(this);
     if (own_names && !vm.heap.tearing_down) vm.generator_names.erase(this);
@@ -60,13 +65,16 @@ static Object* origin_of(VM& vm, const Generator* g) {
 }
 
 void gen_enter_frame(VM& vm, Generator* gen) {
-    gen->exc_state.previous = vm.thread.exc_info;
+    vm.thread.exc_outer.push_back(vm.thread.exc_info);
     vm.thread.exc_info = &gen->exc_state;
 }
 
 void gen_leave_frame(VM& vm, Generator* gen) {
-    if (vm.thread.exc_info == &gen->exc_state) vm.thread.exc_info = gen->exc_state.previous;
-    gen->exc_state.previous = nullptr;
+    Thread& th = vm.thread;
+    if (th.exc_info == &gen->exc_state) {
+        th.exc_info = th.exc_outer.back();
+        th.exc_outer.pop_back();
+    }
 }
 
 static const char* kind_word(GenKind k) {

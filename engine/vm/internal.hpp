@@ -76,6 +76,9 @@ std::int64_t hash_bytes(std::string_view s);
 Value exception_str(VM& vm, const Value& exc);
 void set_context(VM& vm, const Value& exc, const Value& context);
 Value new_exception_group(VM& vm, Type* type, Value message, std::vector<Value> excs);
+// The exception being handled (sys.exception()): the innermost entry of the thread's stack that
+// has one; null if none.
+Value handled_exception(const Thread& th);
 Value traceback_add(VM& vm, const Value& tb, Frame* frame, std::uint32_t lasti);
 
 // Generators.

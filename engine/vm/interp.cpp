@@ -22,6 +22,7 @@ Value send_to_iterator(VM& vm, const Value& receiver, const Value& value, bool& 
 Value import_star(VM& vm, const Value& module, Frame* f);
 
 static_assert(sizeof(Frame) % alignof(Value) == 0, "a frame's slots follow it directly");
+static_assert(sizeof(void*) != 8 || sizeof(Generator) == 48, "every suspended task keeps two or more coroutines");
 static_assert(sizeof(void*) != 8 || sizeof(Frame) == 96, "every suspended task pays for each 16 bytes of its frames");
 static_assert(sizeof(Instance) % alignof(Value) == 0, "an instance's slot values follow it directly");
 
@@ -80,7 +81,6 @@ void Frame::clear_stack() {
     sp = 0;
 }
 
-// The handled exception (sys.exc_info()): the innermost non-None entry.
 // is_same_exception_metadata: a part of the original group (re-raised by a bare `raise`, or the
 // unhandled rest) shares its traceback, cause and context; `raise g` gives g a new traceback.
 // (Notes are not compared: CPython 3.13 keeps them in __dict__, and its parts have copies.)
@@ -129,9 +129,10 @@ static Value prep_reraise_star(VM& vm, const Value& orig, const Value& excs) {
     return call(vm, Value::borrow(vm.exc.BaseExceptionGroup), {vm.empty_str, new_list(vm, std::move(raised))});
 }
 
-static Value handled_exception(Thread& th) {
-    for (ExcStateNode* n = th.exc_info; n; n = n->previous)
-        if (n->value) return n->value;
+Value handled_exception(const Thread& th) {
+    if (th.exc_info->value) return th.exc_info->value;
+    for (auto it = th.exc_outer.rbegin(); it != th.exc_outer.rend(); ++it)
+        if ((*it)->value) return (*it)->value;
     return {};
 }
 

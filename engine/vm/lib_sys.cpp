@@ -98,9 +98,8 @@ Value s_setswitchinterval(VM& vm, Args a) {
 }
 
 Value current_exception(VM& vm) {
-    for (ExcStateNode* n = vm.thread.exc_info; n; n = n->previous)
-        if (n->value) return n->value;
-    return Value::none();
+    Value h = handled_exception(vm.thread);
+    return h ? h : Value::none();
 }
 
 Value s_exception(VM& vm, Args a) {

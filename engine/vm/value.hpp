@@ -47,7 +47,10 @@ struct Object {
     // a GC header word; here it needs no extra field, and no list to restore afterwards).
     std::uint32_t gc_flags = 0;
     // Creation order within its VM (the collector finalizes garbage oldest first, as CPython).
-    std::uint64_t seq = 0;
+    // 48 bits (years of allocations): the header's last two bytes are then tail padding, where
+    // a subclass's first small fields go (the Itanium C++ ABI reuses a non-POD base's tail
+    // padding), as a coroutine's flags do.
+    std::uint64_t seq : 48 = 0;
 };
 
 // Called when a refcount drops to zero: runs the type's finalizer, unlinks, deletes.

@@ -88,6 +88,9 @@ struct Thread {
     Value exc;                     // the exception being raised (propagating), or null
     ExcStateNode base_exc_state;   // bottom of the handled-exception stack
     ExcStateNode* exc_info = &base_exc_state;  // top: sys.exc_info()
+    // The entries below the top, innermost last: a running generator's entry is pushed over
+    // the one that was on top (generators resume and suspend in stack order).
+    std::vector<ExcStateNode*> exc_outer;
     int depth = 0;                 // Python frames on the stack (recursion limit)
     int native_depth = 0;          // nested run() calls from natives (no suspension allowed)
 };
