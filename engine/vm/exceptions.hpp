@@ -25,8 +25,8 @@ struct Traceback : Object {
 };
 
 // An instance of BaseException or a subclass (user subclasses share this layout).
-struct ExceptionObject : Instance {
-    explicit ExceptionObject(Type* t) : Instance(t) {}
+struct ExceptionObject : PlainInstance {
+    explicit ExceptionObject(Type* t) : PlainInstance(t) {}
     Value args;        // Tuple
     Value cause;       // __cause__ or null (None)
     Value context;     // __context__ or null

@@ -60,7 +60,7 @@ void Set::gc_traverse(GcVisit visit, void* arg) {
 void Set::gc_clear() { clear(); }
 
 void Instance::gc_traverse(GcVisit visit, void* arg) {
-    visit_value(dict, visit, arg);
+    if (Dict* d = dict()) visit(d, arg);
     Value* s = slot_values();
     for (std::uint32_t i = 0; i < nslots; ++i) visit_value(s[i], visit, arg);
 }
@@ -68,7 +68,10 @@ void Instance::gc_clear() {
     // Moved out first: dropping a value may run a finalizer that looks at this object.
     std::vector<Value> dead;
     dead.reserve(nslots + 1);
-    dead.push_back(Value(std::move(dict)));
+    if (Dict* d = dict()) {
+        dead.push_back(Value::borrow(d));
+        set_dict(current_vm(), Value());
+    }
     Value* s = slot_values();
     for (std::uint32_t i = 0; i < nslots; ++i) dead.push_back(std::move(s[i]));
 }
@@ -259,8 +262,8 @@ std::size_t cpython_count(VM& vm, const std::vector<Object*>& garbage) {
         } else if (o->type->has_flag(kTypeInstanceDict)) {
             auto* inst = dynamic_cast<Instance*>(o);
             // Held by the instance and by the collector only: nobody ever saw it as an object.
-            if (inst && inst->dict && inst->dict.obj()->refcount <= 2 && in.count(inst->dict.obj()))
-                parts[inst->dict.obj()] = true;
+            if (inst && inst->dict() && inst->dict()->refcount <= 2 && in.count(inst->dict()))
+                parts[inst->dict()] = true;
         }
     }
     return garbage.size() - parts.size();

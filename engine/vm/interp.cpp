@@ -246,8 +246,8 @@ LL_HOT_INLINE static const Value* attr_cache_load(const Code::AttrCache& c, cons
         const Value& v = inst->slot_values()[c.index];
         return v.is_null() ? nullptr : &v;
     }
-    if (c.kind != Code::AttrCache::InstanceDict || inst->dict.is_null()) return nullptr;
-    const auto& entries = inst->dict.as<Dict>()->entries();
+    if (c.kind != Code::AttrCache::InstanceDict || !inst->dict()) return nullptr;
+    const auto& entries = inst->dict()->entries();
     if (static_cast<std::size_t>(c.index) >= entries.size()) return nullptr;
     const Dict::Entry& e = entries[static_cast<std::size_t>(c.index)];
     return e.key.is_obj() && e.key.obj() == name ? &e.value : nullptr;
@@ -257,8 +257,8 @@ LL_HOT_INLINE static const Value* attr_cache_load(const Code::AttrCache& c, cons
 // keys are unchanged since the name was last found missing there (the same version: versions
 // are unique across dicts) is not searched again.
 LL_HOT_INLINE static bool method_not_shadowed(VM& vm, Code::AttrCache& c, Instance* inst, Str* name) {
-    if (inst->dict.is_null()) return true;
-    Dict* d = inst->dict.as<Dict>();
+    if (!inst->dict()) return true;
+    Dict* d = inst->dict();
     if (d->version() == c.dict_version) return true;
     if (d->get_str(vm, name)) return false;
     c.dict_version = d->version();
@@ -304,7 +304,7 @@ static void attr_cache_fill(VM& vm, Code::AttrCache& c, const Value& obj, Str* n
     } else {
         if (descr && type_of(descr)->slots.descr_set) return;
         std::int64_t ix = -1;
-        if (t->has_flag(kTypeInstanceDict) && !inst->dict.is_null()) ix = inst->dict.as<Dict>()->index_of(vm, name);
+        if (t->has_flag(kTypeInstanceDict) && inst->dict()) ix = inst->dict()->index_of(vm, name);
         if (ix >= 0) {
             c.kind = Code::AttrCache::InstanceDict;
             c.index = static_cast<std::int32_t>(ix);
@@ -976,7 +976,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                             bool shadowed = false;
                             if (plain && obj.is_obj() && t->has_flag(kTypeInstanceDict)) {
                                 auto* inst = static_cast<Instance*>(obj.obj());
-                                shadowed = !inst->dict.is_null() && inst->dict.as<Dict>()->get_str(vm, name);
+                                shadowed = inst->dict() && inst->dict()->get_str(vm, name);
                             }
                             if (plain && !shadowed) {
                                 // Cached for instances of classes whose layout we know (the

@@ -44,6 +44,10 @@ struct Tuple : Object {
 
 struct List : Object {
     List(Type* t, std::vector<Value> v) : Object(t), items(std::move(v)) {}
+    // Drops the items last to first, as CPython does (their finalizers run in that order).
+    ~List() override {
+        while (!items.empty()) items.pop_back();
+    }
     std::vector<Value> items;
     void gc_traverse(GcVisit visit, void* arg) override;
     void gc_clear() override;
@@ -192,12 +196,15 @@ struct InstanceSlots {
     std::uint32_t n;
 };
 
-// An instance of a user class (or of `object()`): attributes in a dict created on first store.
-// A class with __slots__ (slots.cpp) gives its plain instances a fixed array of Values right
-// after the object instead: one allocation, no dict, and an attribute is an indexed load.
+// An instance of a user class (or of `object()`): attributes in a dict created on first store
+// (a PlainInstance, whose field holds it).
+// A class with __slots__ (slots.cpp) gives its instances a fixed array of Values right after the
+// object instead: one allocation, and an attribute is an indexed load. If the class also allows
+// a __dict__, the dict (rare: asyncio's Future, Task and Handle have one only when a class
+// attribute is overridden) is in VM::instance_dicts: a field would cost every one of them 16
+// bytes, as the header and the slot values are both multiples of 16.
 // Aligned as a Value: the slot values follow the instance directly (see Frame).
 struct alignas(alignof(Value)) Instance : Object {
-    explicit Instance(Type* t) : Object(t) {}
     Instance(Type* t, InstanceSlots s);
     ~Instance() override;
     static void* operator new(std::size_t size) { return Object::operator new(size); }
@@ -206,14 +213,27 @@ struct alignas(alignof(Value)) Instance : Object {
     static void operator delete(Instance* p, std::destroying_delete_t, std::size_t size);
     static void operator delete(void* p, InstanceSlots s);  // only if the constructor throws
 
-    ObjRef dict;  // a Dict, or null until the first attribute is stored (8 bytes: see ObjRef)
-    // Slot values (null: unset) follow the object; only plain Instances (alloc_instance) have
-    // any, so `this + 1` is always the end of the object.
-    std::uint32_t nslots = 0;
+    // In the header's last two bytes (see Object::seq). Slot values (null: unset) follow the
+    // object; only slotted instances (alloc_instance) have any, so `this + 1` is always the end
+    // of a slotted object, and a plain one (nslots == 0) is a PlainInstance.
+    std::uint16_t nslots : 15 = 0;
+    std::uint16_t side_dict : 1 = 0;  // slotted: VM::instance_dicts holds its dict
+    static constexpr std::uint32_t kMaxSlots = 0x7FFF;
     Value* slot_values() { return reinterpret_cast<Value*>(this + 1); }
+    Dict* dict();  // the instance dict, or null
     Dict* ensure_dict(VM& vm);
+    void set_dict(VM& vm, Value d);  // d: a Dict, or null to drop it
     void gc_traverse(GcVisit visit, void* arg) override;
     void gc_clear() override;
+
+protected:
+    explicit Instance(Type* t) : Object(t) {}  // a PlainInstance's
+};
+
+// An instance without slots: its attribute dict is a field (null until the first store).
+struct PlainInstance : Instance {
+    explicit PlainInstance(Type* t) : Instance(t) {}
+    ObjRef dict_;  // a Dict, or null (8 bytes: see ObjRef)
 };
 
 // A closure cell; an empty cell has a null value ("free variable referenced before assignment").

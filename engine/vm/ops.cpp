@@ -422,8 +422,8 @@ Value generic_getattr(VM& vm, const Value& obj, Str* name, bool raise_missing) {
     }
     if (obj.is_obj() && t->has_flag(kTypeInstanceDict)) {
         auto* inst = static_cast<Instance*>(obj.obj());
-        if (!inst->dict.is_null()) {
-            Dict* d = inst->dict.as<Dict>();
+        if (inst->dict()) {
+            Dict* d = inst->dict();
             Value v = hint ? d->get_str_hinted(vm, name, *hint) : d->get_str(vm, name);
             if (v) return v;
         }
@@ -450,7 +450,7 @@ bool generic_setattr(VM& vm, const Value& obj, Str* name, const Value& value) {
     if (obj.is_obj() && t->has_flag(kTypeInstanceDict)) {
         auto* inst = static_cast<Instance*>(obj.obj());
         if (value.is_null()) {
-            int r = inst->dict.is_null() ? 0 : inst->dict.as<Dict>()->del(vm, Value::borrow(name));
+            int r = !inst->dict() ? 0 : inst->dict()->del(vm, Value::borrow(name));
             if (r == 0) {
                 attribute_error(vm, obj, name);
                 return false;

@@ -22,20 +22,22 @@ void Instance::operator delete(Instance* p, std::destroying_delete_t, std::size_
     Object::operator delete(p, block);
 }
 
-Instance::Instance(Type* t, InstanceSlots s) : Object(t), nslots(s.n) {
+Instance::Instance(Type* t, InstanceSlots s) : Object(t), nslots(static_cast<std::uint16_t>(s.n)) {
     Value* v = slot_values();
     for (std::uint32_t i = 0; i < nslots; ++i) new (v + i) Value();
 }
 
 Instance::~Instance() {
     if (!nslots) return;
+    // At teardown the VM has let go of its table already.
+    if (side_dict && !current_vm().heap.tearing_down) current_vm().instance_dicts.erase(this);
     Value* v = slot_values();
     for (std::uint32_t i = 0; i < nslots; ++i) v[i].~Value();
 }
 
 Object* alloc_instance(VM&, Type* cls) {
     if (cls->slot_count) return new (InstanceSlots{cls->slot_count}) Instance(cls, InstanceSlots{cls->slot_count});
-    return new Instance(cls);
+    return new PlainInstance(cls);
 }
 
 bool has_plain_instances(VM& vm, const Type* t) {
@@ -172,6 +174,10 @@ bool init_class_slots(VM& vm, Type* cls) {
             return false;
         }
         names.push_back(std::move(name));
+    }
+    if (cls->slot_count + names.size() > Instance::kMaxSlots) {
+        raise_fmt(vm, vm.exc.TypeError, "__slots__: more than {} slots in one class", Instance::kMaxSlots);
+        return false;
     }
     for (Value& name : names) {
         auto* d = new MemberDescriptor(vm.types.member_descriptor, cls, name, cls->slot_count++);

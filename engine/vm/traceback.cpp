@@ -111,21 +111,21 @@ static std::string suggestion_suffix(VM& vm, const Value& exc) {
     bool is_attr = t->is_subtype(vm.exc.AttributeError);
     if (!is_name && !is_attr) return "";
     auto* eo = exc.as<ExceptionObject>();
-    if (eo->dict.is_null()) return "";
-    Value name = eo->dict.as<Dict>()->get("name");
+    if (!eo->dict()) return "";
+    Value name = eo->dict()->get("name");
     if (!name || !is_str(name)) return "";
     std::string wrong = name.as<Str>()->text;
     std::vector<std::string> cands;
     std::string suggestion;
     if (is_attr) {
-        Value obj = eo->dict.as<Dict>()->get("obj");
+        Value obj = eo->dict()->get("obj");
         if (!obj) return "";
         bool hide = wrong.empty() || wrong[0] != '_';
         std::set<std::string> names;
         Type* ot = type_of(obj);
         if (obj.is_obj() && ot->has_flag(kTypeInstanceDict)) {
             std::vector<std::string> tmp;
-            dict_keys_into(static_cast<Instance*>(obj.obj())->dict, tmp);
+            if (Dict* d = static_cast<Instance*>(obj.obj())->dict()) dict_keys_into(Value::borrow(d), tmp);
             names.insert(tmp.begin(), tmp.end());
         }
         if (is_type(obj, vm.types.module)) {
@@ -394,8 +394,8 @@ static std::string exception_only(VM& vm, const Value& exc) {
         text = s.as<Str>()->text;
     }
     auto* eo = exc.as<ExceptionObject>();
-    if (t->is_subtype(vm.exc.SyntaxError) && !eo->dict.is_null()) {
-        Value rendered = eo->dict.as<Dict>()->get("_ll_rendered");
+    if (t->is_subtype(vm.exc.SyntaxError) && eo->dict()) {
+        Value rendered = eo->dict()->get("_ll_rendered");
         if (rendered && is_str(rendered)) return rendered.as<Str>()->text;
     }
     text += suggestion_suffix(vm, exc);

@@ -124,8 +124,8 @@ VM::VM() {
     // ExceptionGroup derives from both BaseExceptionGroup and Exception.
     exc.ExceptionGroup->mro = {exc.ExceptionGroup, exc.BaseExceptionGroup, exc.Exception, exc.BaseException, types.object};
 
-    not_implemented = Value::steal(new Instance(types.not_implemented));
-    ellipsis = Value::steal(new Instance(types.ellipsis));
+    not_implemented = Value::steal(new PlainInstance(types.not_implemented));
+    ellipsis = Value::steal(new PlainInstance(types.ellipsis));
     empty_tuple = new_tuple(*this, {});
     empty_str = new_str(*this, "");
 
@@ -163,6 +163,8 @@ VM::~VM() {
     coroutine_origins.clear();
     for (auto& [g, names] : generator_names) names.first.release(), names.second.release();
     generator_names.clear();
+    for (auto& [inst, d] : instance_dicts) d.release();
+    instance_dicts.clear();
     for (auto& [k, v] : interned) v.release();
     heap.free_all();
     interned.clear();
@@ -215,12 +217,29 @@ Module::Module(Type* t, std::string n) : Object(t), name(std::move(n)) {
     dict.as<Dict>()->set(vm, "__name__", new_str(vm, name));
 }
 
+Dict* Instance::dict() {
+    if (nslots == 0) return static_cast<PlainInstance*>(this)->dict_.as<Dict>();
+    return side_dict ? current_vm().instance_dicts.at(this).as<Dict>() : nullptr;
+}
+
 Dict* Instance::ensure_dict(VM& vm) {
-    if (dict.is_null()) {
-        dict = new_dict(vm);
-        if (type->instance_dict_hint) dict.as<Dict>()->reserve(type->instance_dict_hint);
+    if (Dict* d = dict()) return d;
+    Value d = new_dict(vm);
+    if (type->instance_dict_hint) d.as<Dict>()->reserve(type->instance_dict_hint);
+    set_dict(vm, d);
+    return d.as<Dict>();
+}
+
+void Instance::set_dict(VM& vm, Value d) {
+    if (nslots == 0) {
+        static_cast<PlainInstance*>(this)->dict_ = std::move(d);
+    } else if (d) {
+        vm.instance_dicts[this] = std::move(d);
+        side_dict = 1;
+    } else if (side_dict) {
+        side_dict = 0;
+        auto node = vm.instance_dicts.extract(this);  // dropped last: the dict's values may look at us
     }
-    return dict.as<Dict>();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -145,6 +145,8 @@ public:
     std::unordered_map<const Frame*, Frame*> paused_tops;
     // The __name__ and __qualname__ of the generators that have their own (Generator::own_names).
     std::unordered_map<const Generator*, std::pair<Value, Value>> generator_names;
+    // The dicts of slotted instances that have one (Instance::side_dict).
+    std::unordered_map<const Instance*, ObjRef> instance_dicts;
 
     // Steps (calls and backward jumps: what a Budget counts) since the VM started. When `steps`
     // reaches `step_alarm`, the interpreter calls `step_hook` at that safe point (engine/sim's CPU
