@@ -91,7 +91,8 @@ Value m_warn(VM& vm, Args a) {
         category->is_subtype(vm.exc.ResourceWarning))
         return Value::none();
     if (category->is_subtype(vm.exc.DeprecationWarning)) {
-        Value name = f->globals ? f->globals.as<Dict>()->get("__name__") : Value();
+        Dict* globals = f->globals();
+        Value name = globals ? globals->get("__name__") : Value();
         if (!name || !is_str(name) || str_view(name) != "__main__") return Value::none();
     }
     int line = f->line();

@@ -346,7 +346,7 @@ Value builtin_format(VM& vm, Args a) {
 Value frame_locals(VM& vm) {
     Frame* f = vm.current_frame();
     if (!f) return new_dict(vm);
-    if (f->locals) return f->locals;
+    if (f->locals()) return f->locals();
     Value d = new_dict(vm);
     Code* code = f->code_obj();
     for (std::size_t i = 0; i < code->varnames.size() && i < code->nlocals; ++i)

@@ -204,13 +204,13 @@ static Value b_callable(VM& vm, Args a) {
 
 static Value b_globals(VM& vm, Args) {
     Frame* f = vm.thread.frame;
-    return f ? Value(f->globals) : Value::none();
+    return f ? Value::borrow(f->globals()) : Value::none();
 }
 
 static Value b_locals(VM& vm, Args) {
     Frame* f = vm.thread.frame;
     if (!f) return Value::none();
-    if (f->locals) return f->locals;
+    if (f->locals()) return f->locals();
     Value d = new_dict(vm);
     auto& co = *f->code_obj()->co;
     for (std::size_t i = 0; i < co.varnames.size(); ++i)

@@ -28,20 +28,11 @@ struct alignas(alignof(Value)) Frame : Object {
     static void operator delete(void* p, FrameSlots slots);  // only if the constructor throws
     static void operator delete(Frame* p, std::destroying_delete_t);
 
-    // Object references are ObjRefs (8 bytes, not a Value's 16): a suspended coroutine keeps its
-    // frame for as long as it waits, so a frame's size is part of every waiting task's.
-    ObjRef code;        // Code
-    ObjRef func;        // Function, or null for module/class bodies
-    ObjRef globals;     // Dict (the builtins are func's, or the VM's: see builtins_of)
-    ObjRef locals;      // Dict for module and class bodies (LOAD_NAME); null in functions
-    Frame* back = nullptr;      // caller while executing (not owned)
-    Generator* owner = nullptr; // generator/coroutine owning this frame (not owned)
-    std::uint32_t pc = 0;       // next instruction to execute
-    std::uint32_t lasti = 0;    // instruction being executed / last executed
-    std::uint32_t sp = 0;       // stack depth (stack() + sp is the top)
-    // The line and the flags share one word, and the slot count comes from the code: the
-    // frame's fixed part is then 96 bytes, one 16-byte block less for every frame.
-    int last_line : 26 = -1;        // for line-step mode
+    // A suspended coroutine keeps its frame for as long as it waits, so a frame's size is part of
+    // every waiting task's: the flags are bit-fields in the header's last two bytes (see
+    // Object::seq), the slot count comes from the code, the references are ObjRefs (8 bytes, not
+    // a Value's 16), and the globals are the function's (a module or class body keeps its
+    // globals and namespace in two slots: see Code::has_namespace). 80 bytes in all.
     bool is_entry : 1 = false;      // RETURN here leaves run() (a native called into Python)
     bool executing : 1 = false;
     bool paused_before : 1 = false; // stopped by budget/line step: pc is the next instruction, line() is its line
@@ -50,9 +41,39 @@ struct alignas(alignof(Value)) Frame : Object {
     // (where the call's result goes), and RETURN leaves it there instead of pushing None.
     bool init_call : 1 = false;
     bool has_paused_top : 1 = false; // VM::paused_tops holds our paused_top()
+    ObjRef code;        // Code
+    ObjRef func;        // Function, or null for module bodies (the builtins are func's, or the VM's: see builtins_of)
+    Frame* back = nullptr;      // caller while executing (not owned)
+    Generator* owner = nullptr; // generator/coroutine owning this frame (not owned)
+    std::uint32_t pc = 0;       // next instruction to execute
+    std::uint32_t sp = 0;       // stack depth (stack() + sp is the top)
+    int last_line = -1;         // for line-step mode
 
     Code* code_obj() const { return code.as<Code>(); }
-    // [locals][cells+free][stack], stored right after the Frame.
+    // The globals (a Dict): the function's, or a module or class body's own.
+    Dict* globals() {
+        Code* c = code_obj();
+        return c->has_namespace ? slots()[c->stack_base - 2].as<Dict>() : func.as<Function>()->globals.as<Dict>();
+    }
+    // The namespace LOAD_NAME and STORE_NAME use (a mapping) in module and class bodies; null in
+    // functions.
+    const Value& locals() {
+        Code* c = code_obj();
+        return c->has_namespace ? slots()[c->stack_base - 1] : kNoLocals;
+    }
+    void set_namespace(Value globals, Value locals) {
+        Code* c = code_obj();
+        assert(c->has_namespace);
+        slots()[c->stack_base - 2] = std::move(globals);
+        slots()[c->stack_base - 1] = std::move(locals);
+    }
+    void set_locals(Value locals) {
+        assert(code_obj()->has_namespace);
+        slots()[code_obj()->stack_base - 1] = std::move(locals);
+    }
+    static const Value kNoLocals;
+    // [locals][cells+free][globals, namespace: module and class bodies][stack], stored right
+    // after the Frame.
     std::uint32_t nslots() const { return code_obj()->frame_slots; }
     // An entry frame: the innermost frame when run() stopped early (null: not paused). Rare, so
     // kept in a VM table rather than in every frame.
@@ -62,7 +83,7 @@ struct alignas(alignof(Value)) Frame : Object {
     Value* fast() { return slots(); }
     Value* cells() { return slots() + code_obj()->nlocals; }
     Value* stack() { return slots() + code_obj()->stack_base; }
-    int line() const;  // current line (of lasti)
+    int line() const;  // current line (of the running or last instruction)
     void clear_stack();
     void gc_traverse(GcVisit visit, void* arg) override;
     void gc_clear() override;

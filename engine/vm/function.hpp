@@ -55,7 +55,10 @@ struct Code : Object {
     std::vector<AttrCache> attr_cache;
     std::uint32_t nlocals = 0, ncells = 0, nfree = 0;
     // Read on every call and frame switch, so kept here rather than behind `co`:
-    std::uint32_t stack_base = 0;   // nlocals + ncells + nfree: where a frame's value stack starts
+    std::uint32_t stack_base = 0;   // nlocals + ncells + nfree (+ 2): where a frame's value stack starts
+    // Not "optimized" code (a module or class body, a notebook cell): its frames keep their
+    // globals and their name space in two slots below the stack (Frame::globals, locals).
+    bool has_namespace = false;
     std::uint32_t frame_slots = 0;  // stack_base + the deepest stack: a frame's slot count
     const lang::Instr* instructions = nullptr;  // co->code.data()
 };

@@ -24,7 +24,6 @@ static Frame* new_function_frame(VM& vm, Function* fn) {
     const std::size_t nslots = code->frame_slots;
     auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, code, nslots);
     frame->func = ObjRef::borrow(fn);
-    frame->globals = fn->globals;
     return frame;
 }
 
@@ -83,7 +82,7 @@ Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix
     Frame* frame = new_function_frame(vm, fn);
     // Module-level code made callable (a notebook cell, compile_cell): its names live in the
     // globals, as under exec. Class bodies replace this with their namespace.
-    if (!(co.flags & lang::kCoOptimized)) frame->locals = fn->globals;
+    if (code->has_namespace) frame->set_namespace(fn->globals, fn->globals);
     Value* fast = frame->fast();
     const int argcount = co.argcount;
     const int kwonly = co.kwonlyargcount;

@@ -134,18 +134,18 @@ void ExceptionObject::gc_clear() {
 }
 
 void Frame::gc_traverse(GcVisit visit, void* arg) {
-    for (const ObjRef* r : {&code, &func, &globals, &locals}) visit_value(*r, visit, arg);
+    for (const ObjRef* r : {&code, &func}) visit_value(*r, visit, arg);
     for (std::size_t i = 0, n = nslots(); i < n; ++i) visit_value(slots()[i], visit, arg);
 }
 void Frame::gc_clear() {
     // Only frames of suspended generators reach here (a running frame is always reachable).
     std::vector<Value> dead;
     const std::size_t n = nslots();
-    dead.reserve(n + 3);
+    // The function stays: it holds the globals (Frame::globals), and a cycle through it is
+    // broken at the function's or the dict's own clear.
+    dead.reserve(n);
     for (std::size_t i = 0; i < n; ++i) dead.push_back(std::move(slots()[i]));
     sp = 0;
-    dead.push_back(Value(std::move(func)));
-    dead.push_back(Value(std::move(locals)));
 }
 
 void Generator::gc_traverse(GcVisit visit, void* arg) {

@@ -782,10 +782,10 @@ static Value frame_getattr(VM& vm, const Value& self, Str* name) {
     // A generator or coroutine that has not started is at its def line (CPython's RETURN_GENERATOR).
     if (n == "f_lineno") return Value::integer(f->owner && f->owner->state == GenState::Created ? f->code_obj()->co->firstlineno : f->line());
     if (n == "f_code") return f->code;
-    if (n == "f_globals") return f->globals;
+    if (n == "f_globals") return Value::borrow(f->globals());
     if (n == "f_back") return f->back ? Value::borrow(f->back) : Value::none();
     if (n == "f_locals") {
-        if (f->locals) return f->locals;
+        if (f->locals()) return f->locals();
         Value d = new_dict(vm);
         auto& co = *f->code_obj()->co;
         for (std::size_t i = 0; i < co.varnames.size(); ++i)

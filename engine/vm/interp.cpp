@@ -23,7 +23,7 @@ Value import_star(VM& vm, const Value& module, Frame* f);
 
 static_assert(sizeof(Frame) % alignof(Value) == 0, "a frame's slots follow it directly");
 static_assert(sizeof(void*) != 8 || sizeof(Generator) == 48, "every suspended task keeps two or more coroutines");
-static_assert(sizeof(void*) != 8 || sizeof(Frame) == 96, "every suspended task pays for each 16 bytes of its frames");
+static_assert(sizeof(void*) != 8 || sizeof(Frame) == 80, "every suspended task pays for each 16 bytes of its frames");
 static_assert(sizeof(Instance) % alignof(Value) == 0, "an instance's slot values follow it directly");
 
 // Dispatch: with clang (labels as values), the loop top fetches and jumps through a table of
@@ -68,6 +68,8 @@ void Frame::set_paused_top(Frame* top) {
     else if (has_paused_top && !vm.heap.tearing_down) vm.paused_tops.erase(this);
     has_paused_top = top != nullptr;
 }
+
+const Value Frame::kNoLocals;
 
 int Frame::line() const {
     const auto& co = *code_obj()->co;
@@ -189,7 +191,7 @@ static Value make_function(VM& vm, Frame* f, const Value& code, std::uint32_t fl
     auto* fn = new Function(vm.types.function);
     Value r = Value::steal(fn);
     fn->code = code;
-    fn->globals = f->globals;
+    fn->globals = Value::borrow(f->globals());
     fn->builtins = Value::borrow(builtins_of(vm, f));
     const auto& co = *code.as<Code>()->co;
     fn->name = code.as<Code>()->name;
@@ -197,7 +199,7 @@ static Value make_function(VM& vm, Frame* f, const Value& code, std::uint32_t fl
     if (flags & 1) fn->defaults = std::move(defaults);
     if (flags & 2) fn->kwdefaults = std::move(kwdefaults);
     if (flags & 8) fn->closure = std::move(closure);
-    Value modname = f->globals.as<Dict>()->get("__name__");
+    Value modname = f->globals()->get("__name__");
     fn->module = modname ? modname : Value::none();
     // A docstring is the first constant when the body starts with a string expression.
     if (!co.consts.empty() && co.consts[0].kind == lang::ConstValue::Kind::Str && (co.flags & 0x4000000))
@@ -382,7 +384,7 @@ static Value function_str(VM& vm, const Value& fn) {
 LL_HOT_INLINE static Value* cached_global(VM& vm, Code* co, std::uint32_t at, Frame* f, Str* name) {
     if (co->name_cache.empty()) co->name_cache.resize(co->co->code.size());
     Code::NameCache& c = co->name_cache[at];
-    Dict* globals = f->globals.as<Dict>();
+    Dict* globals = f->globals();
     if (c.index >= 0 && c.version == globals->version()) {
         if (!c.in_builtins) return &globals->value_at(static_cast<std::size_t>(c.index));
         Dict* builtins = builtins_of(vm, f);
@@ -846,7 +848,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 PUSH(cells[arg]);
                 DISPATCH();
             TARGET(LOAD_LOCALS):
-                PUSH(f->locals);
+                PUSH(f->locals());
                 DISPATCH();
             TARGET(LOAD_FROM_DICT_OR_DEREF): {
                 Value d = POP();
@@ -875,11 +877,11 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             }
             TARGET(STORE_GLOBAL): {
                 Value v = POP();
-                f->globals.as<Dict>()->set(vm, names[arg], std::move(v));
+                f->globals()->set(vm, names[arg], std::move(v));
                 DISPATCH();
             }
             TARGET(DELETE_GLOBAL): {
-                int r = f->globals.as<Dict>()->del(vm, names[arg]);
+                int r = f->globals()->del(vm, names[arg]);
                 if (r <= 0) {
                     name_error(vm, names[arg].as<Str>(), f);
                     ERROR();
@@ -888,7 +890,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             }
             TARGET(LOAD_NAME): {
                 Str* name = names[arg].as<Str>();
-                if (f->locals && f->locals.obj() == f->globals.obj()) {
+                if (f->locals() && f->locals().obj() == f->globals()) {
                     // Module level: locals are the globals, so the global cache applies.
                     Value* found = cached_global(vm, co, pc - 1, f, name);
                     if (!found) {
@@ -899,17 +901,17 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     break;
                 }
                 Value v;
-                if (!f->locals.is_null()) {
-                    if (is_dict(f->locals) && f->locals.obj()->type == vm.types.dict) v = f->locals.as<Dict>()->get_str(vm, name);
+                if (!f->locals().is_null()) {
+                    if (is_dict(f->locals()) && f->locals().obj()->type == vm.types.dict) v = f->locals().as<Dict>()->get_str(vm, name);
                     else {
-                        v = get_item(vm, f->locals, names[arg]);
+                        v = get_item(vm, f->locals(), names[arg]);
                         if (!v) {
                             if (!error_matches(vm, vm.exc.KeyError)) ERROR();
                             clear_error(vm);
                         }
                     }
                 }
-                if (!v) v = f->globals.as<Dict>()->get_str(vm, name);
+                if (!v) v = f->globals()->get_str(vm, name);
                 if (!v) v = builtins_of(vm, f)->get_str(vm, name);
                 if (!v) {
                     name_error(vm, name, f);
@@ -920,7 +922,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             }
             TARGET(STORE_NAME): {
                 Value v = POP();
-                const Value ns = f->locals.is_null() ? Value(f->globals) : Value(f->locals);
+                const Value ns = f->locals().is_null() ? Value::borrow(f->globals()) : Value(f->locals());
                 if (ns.obj()->type == vm.types.dict) {
                     Dict* d = ns.as<Dict>();
                     if (co->name_cache.empty()) co->name_cache.resize(co->co->code.size());
@@ -939,7 +941,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 DISPATCH();
             }
             TARGET(DELETE_NAME): {
-                const Value ns = f->locals.is_null() ? Value(f->globals) : Value(f->locals);
+                const Value ns = f->locals().is_null() ? Value::borrow(f->globals()) : Value(f->locals());
                 int r = ns.as<Dict>()->del(vm, names[arg]);
                 if (r <= 0) {
                     name_error(vm, names[arg].as<Str>(), f);
@@ -2271,7 +2273,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             TARGET(STOPITERATION_ERROR):
                 DISPATCH();
             TARGET(SETUP_ANNOTATIONS): {
-                const Value ns = f->locals.is_null() ? Value(f->globals) : Value(f->locals);
+                const Value ns = f->locals().is_null() ? Value::borrow(f->globals()) : Value(f->locals());
                 if (!ns.as<Dict>()->get("__annotations__")) ns.as<Dict>()->set(vm, "__annotations__", new_dict(vm));
                 DISPATCH();
             }

@@ -16,7 +16,8 @@ Value make_code(VM& vm, std::shared_ptr<const lang::CodeObject> co) {
     code->nlocals = static_cast<std::uint32_t>(co->varnames.size());
     code->ncells = static_cast<std::uint32_t>(co->cellvars.size());
     code->nfree = static_cast<std::uint32_t>(co->freevars.size());
-    code->stack_base = code->nlocals + code->ncells + code->nfree;
+    code->has_namespace = !(co->flags & lang::kCoOptimized);
+    code->stack_base = code->nlocals + code->ncells + code->nfree + (code->has_namespace ? 2 : 0);
     code->frame_slots = code->stack_base + static_cast<std::uint32_t>(co->max_stack);
     code->instructions = co->code.data();
     code->name = Value::borrow(vm.intern(co->name));
@@ -99,11 +100,10 @@ static Value raise_syntax_error(VM& vm, const lang::SyntaxError& err, const std:
 
 static Value exec_code_in_module(VM& vm, const Value& code, Module* m) {
     Code* c = code.as<Code>();
-    std::size_t nslots = c->nlocals + c->ncells + c->nfree + static_cast<std::size_t>(c->co->max_stack);
+    std::size_t nslots = c->frame_slots;
     auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, c, nslots);
     Value fv = Value::steal(frame);
-    frame->globals = m->dict;
-    frame->locals = m->dict;
+    frame->set_namespace(m->dict, m->dict);
     for (std::size_t i = 0; i < c->ncells; ++i) frame->cells()[i] = new_cell(vm, Value());
     Budget local;
     Budget& budget = vm.current_budget ? *vm.current_budget : local;
@@ -146,11 +146,10 @@ Value compile_main(VM& vm, std::string_view source, const std::string& filename,
     vm.modules.as<Dict>()->set(vm, std::string(module_name), mod);
     if (module_name == "__main__") vm.main_module = mod;
     Code* c = code.as<Code>();
-    std::size_t nslots = c->nlocals + c->ncells + c->nfree + static_cast<std::size_t>(c->co->max_stack);
+    std::size_t nslots = c->frame_slots;
     auto* frame = new (FrameSlots{nslots}) Frame(vm.types.frame, c, nslots);
     frame_out = Value::steal(frame);
-    frame->globals = m->dict;
-    frame->locals = m->dict;
+    frame->set_namespace(m->dict, m->dict);
     return mod;
 }
 
@@ -253,7 +252,7 @@ Value import_name(VM& vm, Str* name, const Value& fromlist, std::int64_t level) 
 Value import_star(VM& vm, const Value& module, Frame* f) {
     if (!is_type(module, vm.types.module)) return raise(vm, vm.exc.TypeError, "import * requires a module");
     Dict* src = module.as<Module>()->globals();
-    const Value ns = f->locals.is_null() ? Value(f->globals) : Value(f->locals);
+    const Value ns = f->locals().is_null() ? Value::borrow(f->globals()) : Value(f->locals());
     Value all = src->get("__all__");
     if (all) {
         std::vector<Value> names;

@@ -159,7 +159,7 @@ static std::string suggestion_suffix(VM& vm, const Value& exc) {
     Frame* f = tb.as<Traceback>()->frame.as<Frame>();
     auto& co = *f->code_obj()->co;
     Value self_value;
-    if (f->locals) dict_keys_into(f->locals, cands);
+    if (f->locals()) dict_keys_into(f->locals(), cands);
     else {
         for (std::size_t i = 0; i < co.varnames.size(); ++i) {
             if (f->fast()[i].is_null()) continue;
@@ -172,7 +172,7 @@ static std::string suggestion_suffix(VM& vm, const Value& exc) {
                 cands.push_back(i < co.cellvars.size() ? co.cellvars[i] : co.freevars[i - co.cellvars.size()]);
         }
     }
-    dict_keys_into(f->globals, cands);
+    dict_keys_into(Value::borrow(f->globals()), cands);
     dict_keys_into(Value::borrow(builtins_of(vm, f)), cands);
     if (self_value) {
         Value v = get_attr_opt(vm, self_value, wrong);

@@ -717,7 +717,7 @@ static Value builtin_build_class(VM& vm, Args args) {
     Frame* frame = make_call_frame(vm, fn, Args());
     if (!frame) return {};
     Value fv = Value::steal(frame);
-    frame->locals = ns;
+    frame->set_locals(ns);
     Budget budget;
     Value result;
     Exit e = run(vm, frame, budget, result);
