@@ -52,9 +52,6 @@ struct ExceptionEntry {
     bool push_lasti = false;
 };
 
-// The value-stack slots each frame has beyond the compiler's count (see compile's pop_unit).
-inline constexpr int kStackMargin = 1;
-
 struct CodeObject;
 
 // A constant of co_consts.
@@ -98,7 +95,7 @@ struct CodeObject {
     std::vector<Instr> code;
     std::vector<Position> positions;    // one per instruction
     std::vector<ExceptionEntry> exception_table;
-    int max_stack = 0;                  // the deepest value stack, plus kStackMargin
+    int max_stack = 0;                  // the deepest value stack (stack_depth.hpp)
     std::shared_ptr<const std::string> source;  // whole file, for traceback lines
 
     // The line of instruction `pc` (0 when none).

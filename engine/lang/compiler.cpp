@@ -6,7 +6,10 @@
 //        [SECTION] Exceptions and with, [SECTION] Expressions, [SECTION] Functions and classes,
 //        [SECTION] Entry points
 #include "engine/lang/compiler.hpp"
+#include "engine/lang/stack_depth.hpp"
 
+#include <algorithm>
+#include <cassert>
 #include <cstring>
 #include <functional>
 #include <unordered_map>
@@ -194,12 +197,15 @@ private:
             }
             i = j;
         }
-        // The depth count is meant to be exact, and debug builds of the VM check every push
-        // against it (the sanitizer build runs the unit tests and the differential corpus so;
-        // that is how return/break/continue inside a handler were found to undercount). One
-        // slot more is kept as a margin all the same: release builds do not check, and a push
-        // beyond the frame would corrupt the heap. Each slot is 16 bytes in every frame.
-        co.max_stack = un.max_depth + kStackMargin;
+        // The running count above follows the emission order, and each statement that jumps
+        // away (return, break, continue inside handlers) must set it right by hand; that is how
+        // it once undercounted. So the deepest stack is also found by following every path
+        // through the finished bytecode (stack_depth.cpp), and the frame gets the larger of the
+        // two: a push beyond the frame would corrupt the heap, and release builds do not check
+        // (debug builds check every push against it, and that the two counts agree).
+        const int flow = flow_max_depth(co);
+        assert(flow >= 0 && flow <= un.max_depth);
+        co.max_stack = flow < 0 ? un.max_depth + 1 : std::max(flow, un.max_depth);
         auto result = un.co;
         units_.pop_back();
         return result;
@@ -211,58 +217,12 @@ private:
         if (u().depth > u().max_depth) u().max_depth = u().depth;
     }
 
-    static int effect(Op op, std::uint32_t arg) {
-        switch (op) {
-            case Op::NOP: case Op::SWAP: case Op::DELETE_FAST: case Op::DELETE_DEREF: case Op::DELETE_GLOBAL:
-            case Op::DELETE_NAME: case Op::UNARY_NEGATIVE: case Op::UNARY_POSITIVE: case Op::UNARY_NOT:
-            case Op::UNARY_INVERT: case Op::TO_BOOL: case Op::JUMP_FORWARD: case Op::JUMP_BACKWARD:
-            case Op::LIST_TO_TUPLE: case Op::GET_ITER: case Op::GET_YIELD_FROM_ITER: case Op::RETURN_CONST:
-            case Op::YIELD_VALUE: case Op::SEND: case Op::GET_AWAITABLE: case Op::GET_AITER: case Op::CLEANUP_THROW:
-            case Op::CHECK_EXC_MATCH: case Op::CHECK_EG_MATCH: case Op::CONVERT_VALUE: case Op::FORMAT_SIMPLE:
-            case Op::SETUP_ANNOTATIONS: case Op::STOPITERATION_ERROR: case Op::LOAD_FROM_DICT_OR_DEREF:
-            case Op::COUNT_:
-                return 0;
-            case Op::POP_TOP: case Op::STORE_FAST: case Op::STORE_DEREF: case Op::STORE_GLOBAL: case Op::STORE_NAME:
-            case Op::DELETE_ATTR: case Op::BINARY_OP: case Op::BINARY_SUBSCR: case Op::COMPARE_OP: case Op::IS_OP:
-            case Op::CONTAINS_OP: case Op::POP_JUMP_IF_FALSE: case Op::POP_JUMP_IF_TRUE: case Op::POP_JUMP_IF_NONE:
-            case Op::POP_JUMP_IF_NOT_NONE: case Op::JUMP_IF_FALSE_OR_POP: case Op::JUMP_IF_TRUE_OR_POP:
-            case Op::LIST_APPEND: case Op::SET_ADD: case Op::LIST_EXTEND: case Op::SET_UPDATE: case Op::DICT_UPDATE:
-            case Op::DICT_MERGE: case Op::RETURN_VALUE: case Op::END_SEND: case Op::POP_EXCEPT: case Op::PREP_RERAISE_STAR:
-            case Op::RERAISE: case Op::IMPORT_NAME: case Op::IMPORT_STAR: case Op::FORMAT_WITH_SPEC: case Op::END_FOR:
-                return -1;
-            case Op::PUSH_NULL: case Op::COPY: case Op::LOAD_CONST: case Op::LOAD_FAST: case Op::LOAD_FAST_AND_CLEAR:
-            case Op::LOAD_DEREF: case Op::LOAD_CLOSURE: case Op::LOAD_LOCALS: case Op::LOAD_NAME: case Op::FOR_ITER:
-            case Op::GET_ANEXT: case Op::PUSH_EXC_INFO: case Op::BEFORE_WITH: case Op::BEFORE_ASYNC_WITH:
-            case Op::WITH_EXCEPT_START: case Op::LOAD_BUILD_CLASS: case Op::LOAD_ASSERTION_ERROR: case Op::IMPORT_FROM:
-                return 1;
-            case Op::LOAD_GLOBAL: return (arg & 1) ? 2 : 1;
-            case Op::LOAD_ATTR: return (arg & 1) ? 1 : 0;
-            case Op::LOAD_SUPER_ATTR: return (arg & 1) ? 1 : 0;
-            case Op::STORE_ATTR: case Op::DELETE_SUBSCR: case Op::BINARY_SLICE: case Op::MAP_ADD: case Op::END_ASYNC_FOR:
-                return -2;
-            case Op::STORE_SUBSCR: return -3;
-            case Op::STORE_SLICE: return -4;
-            case Op::BUILD_SLICE: return -static_cast<int>(arg) + 1;
-            case Op::BUILD_TUPLE: case Op::BUILD_LIST: case Op::BUILD_SET: case Op::BUILD_STRING:
-                return 1 - static_cast<int>(arg);
-            case Op::BUILD_MAP: return 1 - 2 * static_cast<int>(arg);
-            case Op::UNPACK_SEQUENCE: return static_cast<int>(arg) - 1;
-            case Op::UNPACK_EX: return static_cast<int>((arg & 0xff) + (arg >> 8));
-            case Op::CALL: return -static_cast<int>(arg) - 1;
-            case Op::CALL_KW: return -static_cast<int>(arg) - 2;
-            case Op::CALL_FUNCTION_EX: return (arg & 1) ? -3 : -2;
-            case Op::MAKE_FUNCTION: return -__builtin_popcount(arg);
-            case Op::RAISE_VARARGS: return -static_cast<int>(arg);
-        }
-        return 0;
-    }
-
     std::size_t emit(Op op, std::uint32_t arg = 0) {
         Unit& un = u();
         un.co->code.push_back(Instr(op, arg));
         un.co->positions.push_back(un.loc);
         un.handler_at.push_back(un.handler_stack.empty() ? -1 : un.handler_stack.back());
-        adjust(effect(op, arg));
+        adjust(stack_effect(op, arg));
         return un.co->code.size() - 1;
     }
 

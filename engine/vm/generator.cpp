@@ -149,7 +149,7 @@ Value gen_yielding_from(Generator* gen) {
 }
 
 static void push_to_frame(Frame* f, Value v) {
-    assert(f->code_obj()->stack_base + f->sp < f->nslots() - lang::kStackMargin);
+    assert(f->code_obj()->stack_base + f->sp < f->nslots());
     f->stack()[f->sp++] = std::move(v);
 }
 

