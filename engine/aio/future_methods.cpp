@@ -321,7 +321,7 @@ Value loop_call_soon(VM& vm, Args a) {
     }
     if (!plain || !closed.is_bool() || closed.as_bool() || !debug.is_bool() || debug.as_bool())
         return call(vm, Value::borrow(s.call_soon_python), a);
-    Value args = a.size() == 2 ? vm.empty_tuple : new_tuple(vm, std::vector<Value>(a.items + 2, a.items + a.size()));
+    Value args = a.size() == 2 ? vm.empty_tuple : new_tuple(vm, std::span(a.items + 2, a.size() - 2));
     Value handle = make_handle(vm, a[1], args, a[0], context);
     if (!handle) return {};
     Value ready = get_attr(vm, a[0], s.ready);

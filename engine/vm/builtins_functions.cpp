@@ -241,7 +241,7 @@ Value min_max(VM& vm, Args a, bool is_max) {
     Value dflt = a.kw("default");
     if (a.size() > 1 && dflt)
         return raise_fmt(vm, vm.exc.TypeError, "Cannot specify a default for {}() with multiple positional arguments", name);
-    Value it = get_iter(vm, a.size() == 1 ? a[0] : new_tuple(vm, std::vector<Value>(a.items, a.items + a.size())));
+    Value it = get_iter(vm, a.size() == 1 ? a[0] : new_tuple(vm, std::span(a.items, a.size())));
     if (!it) return {};
     CompareOp op = is_max ? CompareOp::Gt : CompareOp::Lt;
     Value best, best_key;

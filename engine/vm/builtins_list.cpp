@@ -108,7 +108,7 @@ Value list_extend(VM& vm, Args a) {
         return Value::none();
     }
     if (is_list(src) || is_tuple(src)) {
-        const auto& s = is_list(src) ? src.as<List>()->items : src.as<Tuple>()->items;
+        std::span<const Value> s = is_list(src) ? std::span<const Value>(src.as<List>()->items) : src.as<Tuple>()->items;
         items.insert(items.end(), s.begin(), s.end());
         return Value::none();
     }
@@ -150,9 +150,10 @@ Value list_pop(VM& vm, Args a) {
     return r;
 }
 
-// Position of the first item equal to x in [start, stop), -1 if absent, -2 on error. The
-// vector is re-read on each step: __eq__ may mutate the list.
-std::int64_t find_equal(VM& vm, const std::vector<Value>& items, const Value& x, std::int64_t start, std::int64_t stop) {
+// Position of the first item equal to x in [start, stop), -1 if absent, -2 on error. Items is a
+// list's vector or a tuple's items; a vector is re-read on each step: __eq__ may mutate the list.
+template <class Items>
+std::int64_t find_equal(VM& vm, const Items& items, const Value& x, std::int64_t start, std::int64_t stop) {
     for (std::int64_t i = start; i < stop && i < static_cast<std::int64_t>(items.size()); ++i) {
         Value item = items[static_cast<std::size_t>(i)];
         int r = eq(vm, item, x);
@@ -185,7 +186,8 @@ bool index_bounds(VM& vm, const Args& a, std::int64_t n, std::int64_t& start, st
     return true;
 }
 
-Value seq_index(VM& vm, Args a, const std::vector<Value>& items, bool is_tuple_) {
+template <class Items>
+Value seq_index(VM& vm, Args a, const Items& items, bool is_tuple_) {
     if (!method_range(vm, a, "index", 1, 3)) return {};
     std::int64_t start, stop;
     if (!index_bounds(vm, a, static_cast<std::int64_t>(items.size()), start, stop)) return {};
@@ -198,7 +200,8 @@ Value seq_index(VM& vm, Args a, const std::vector<Value>& items, bool is_tuple_)
     return raise_fmt(vm, vm.exc.ValueError, "{} is not in list", str_view(r));
 }
 
-Value seq_count(VM& vm, const std::vector<Value>& items, const Value& x) {
+template <class Items>
+Value seq_count(VM& vm, const Items& items, const Value& x) {
     std::int64_t n = 0;
     for (std::size_t i = 0; i < items.size(); ++i) {
         Value item = items[i];

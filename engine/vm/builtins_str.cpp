@@ -72,20 +72,20 @@ Value str_join(VM& vm, Args a) {
     std::string_view sep = self_text(a);
     const Value& src = a[1];
     std::vector<Value> holder;
-    const std::vector<Value>* items;
-    if (is_list(src)) items = &src.as<List>()->items;
-    else if (is_tuple(src)) items = &src.as<Tuple>()->items;
+    std::span<const Value> items;
+    if (is_list(src)) items = src.as<List>()->items;
+    else if (is_tuple(src)) items = src.as<Tuple>()->items;
     else {
         if (!type_of(src)->slots.iter && !type_of(src)->slots.getitem)
             return raise(vm, vm.exc.TypeError, "can only join an iterable");
         if (!collect(vm, src, holder)) return {};
-        items = &holder;
+        items = holder;
     }
-    std::size_t n = items->size();
-    if (n == 1 && is_type((*items)[0], vm.types.str)) return (*items)[0];
+    std::size_t n = items.size();
+    if (n == 1 && is_type(items[0], vm.types.str)) return items[0];
     std::size_t total = n ? sep.size() * (n - 1) : 0;
     for (std::size_t i = 0; i < n; ++i) {
-        const Value& v = (*items)[i];
+        const Value& v = items[i];
         if (!is_str(v))
             return raise_fmt(vm, vm.exc.TypeError, "sequence item {}: expected str instance, {} found", i, type_name(v));
         total += v.as<Str>()->text.size();
@@ -94,7 +94,7 @@ Value str_join(VM& vm, Args a) {
     out.reserve(total);
     for (std::size_t i = 0; i < n; ++i) {
         if (i) out += sep;
-        out += (*items)[i].as<Str>()->text;
+        out += items[i].as<Str>()->text;
     }
     return new_str(vm, std::move(out));
 }

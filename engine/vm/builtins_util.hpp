@@ -100,7 +100,7 @@ inline bool clamped_index(VM& vm, const Value& v, std::optional<std::int64_t>& o
 }
 
 // A list of Values as a new tuple/list.
-inline Value tuple_of(VM& vm, std::initializer_list<Value> items) { return new_tuple(vm, std::vector<Value>(items)); }
+inline Value tuple_of(VM& vm, std::initializer_list<Value> items) { return new_tuple(vm, items); }
 
 // Makes a type for a native object defined by the library (iterators, deque...).
 inline Type* make_lib_type(VM& vm, const char* name, const char* module = "builtins") {

@@ -52,7 +52,7 @@ static Value exc_repr(VM& vm, const Value& self) {
         if (!repr_into(vm, e->eg_message, out)) return {};
         out += ", ";
         auto& a = e->args.as<Tuple>()->items;
-        Value l = a.size() >= 2 ? a[1] : new_list(vm, e->eg_exceptions.as<Tuple>()->items);
+        Value l = a.size() >= 2 ? a[1] : new_list(vm, e->eg_exceptions.as<Tuple>()->items.to_vector());
         if (!repr_into(vm, l, out)) return {};
         out += ")";
         return new_str(vm, std::move(out));

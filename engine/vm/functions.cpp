@@ -165,7 +165,7 @@ Frame* make_call_frame(VM& vm, Function* fn, Args args, const Value* self_prefix
         return fail(fmt::format("got an unexpected keyword argument '{}'", name));
     }
     if (npos < static_cast<std::size_t>(argcount)) {
-        const std::vector<Value>* defaults = fn->defaults.is_null() ? nullptr : &fn->defaults.as<Tuple>()->items;
+        const Tuple::Items* defaults = fn->defaults.is_null() ? nullptr : &fn->defaults.as<Tuple>()->items;
         std::size_t nd = defaults ? defaults->size() : 0;
         std::size_t first_default = static_cast<std::size_t>(argcount) - nd;
         std::vector<std::string> missing;

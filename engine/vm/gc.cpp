@@ -33,8 +33,9 @@ void Tuple::gc_traverse(GcVisit visit, void* arg) {
     for (const Value& v : items) visit_value(v, visit, arg);
 }
 void Tuple::gc_clear() {
-    std::vector<Value> dead;
-    dead.swap(items);
+    items.size_ = 0;  // emptied before the values are dropped: finalizers see a valid tuple
+    Value* v = items.values();
+    for (std::uint32_t i = 0; i < items.allocated_; ++i) Value dead = std::move(v[i]);
 }
 
 void List::gc_traverse(GcVisit visit, void* arg) {

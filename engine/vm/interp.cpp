@@ -152,7 +152,7 @@ static Value name_error(VM& vm, Str* name, Frame* f, bool free_var = false) {
 static bool unpack_into(VM& vm, const Value& seq, std::uint32_t n, Value* out) {
     // out receives items in reverse (TOS = first).
     if (is_tuple(seq) || is_list(seq)) {
-        auto& items = is_tuple(seq) ? seq.as<Tuple>()->items : seq.as<List>()->items;
+        std::span<const Value> items = is_tuple(seq) ? seq.as<Tuple>()->items : std::span<const Value>(seq.as<List>()->items);
         if (items.size() != n) {
             if (items.size() < n) raise_fmt(vm, vm.exc.ValueError, "not enough values to unpack (expected {}, got {})", n, items.size());
             else raise_fmt(vm, vm.exc.ValueError, "too many values to unpack (expected {})", n);
@@ -1310,15 +1310,20 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                 else DROP();
                 DISPATCH();
             }
-            TARGET(BUILD_TUPLE):
+            TARGET(BUILD_TUPLE): {
+                Value* base = sp - arg;
+                Value t = Value::steal(Tuple::make(vm.types.tuple, arg, std::make_move_iterator(base)));
+                sp = base;
+                PUSHM(t);
+                DISPATCH();
+            }
             TARGET(BUILD_LIST): {
                 std::vector<Value> items;
                 items.reserve(arg);
                 Value* base = sp - arg;
                 for (std::uint32_t i = 0; i < arg; ++i) items.push_back(std::move(base[i]));
                 sp = base;
-                if (ins.op() == Op::BUILD_TUPLE) PUSH(new_tuple(vm, std::move(items)));
-                else PUSH(new_list(vm, std::move(items)));
+                PUSH(new_list(vm, std::move(items)));
                 DISPATCH();
             }
             TARGET(BUILD_SET): {

@@ -155,8 +155,8 @@ bool init_sys(VM& vm, Module* m) {
     def_getset(vm, vi, "micro", [](VM&, const Value& s) { return vi_field(s, 2); });
     def_getset(vm, vi, "releaselevel", [](VM&, const Value& s) { return vi_field(s, 3); });
     def_getset(vm, vi, "serial", [](VM&, const Value& s) { return vi_field(s, 4); });
-    Value version_info = Value::steal(new Tuple(vi, {Value::integer(3), Value::integer(13), Value::integer(0),
-                                                     new_str(vm, "final"), Value::integer(0)}));
+    const Value fields[] = {Value::integer(3), Value::integer(13), Value::integer(0), new_str(vm, "final"), Value::integer(0)};
+    Value version_info = Value::steal(Tuple::make(vi, std::size(fields), fields));
     decref(vi);
     def_value(vm, m, "version_info", version_info);
     def_value(vm, m, "version", new_str(vm, "3.13.0 (Loop Lab)"));

@@ -3,8 +3,11 @@
 // per-type .cpp files; these structs are the data natives read and write directly.
 #pragma once
 
+#include <cassert>
 #include <new>
 #include <cstdint>
+#include <iterator>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,12 +38,66 @@ struct IntObject : Object {
     base::BigInt value;
 };
 
-struct Tuple : Object {
-    Tuple(Type* t, std::vector<Value> v) : Object(t), items(std::move(v)) {}
-    std::vector<Value> items;
+// The item count a tuple is allocated with: `new (TupleSize{n}) Tuple(type, TupleSize{n}, first)`.
+struct TupleSize {
+    std::size_t n;
+};
+
+// tuple: the items follow the object in its block (as an Instance's slots do), so a tuple costs
+// one allocation; a waiting task's one-item argument tuple is a single 64-byte pool block.
+// Immutable once built, so the count is fixed. Final: `items` is its last member, and the values
+// come right after it.
+struct alignas(alignof(Value)) Tuple final : Object {
+    // n values read from `first` on: copies, or moves when it is a std::move_iterator.
+    template <class It>
+    Tuple(Type* t, TupleSize n, It first) : Object(t), items(n.n) {
+        Value* v = items.values();
+        for (std::size_t i = 0; i < n.n; ++i, ++first) new (v + i) Value(*first);
+    }
+    ~Tuple() override;
+    // A tuple (or an instance of the tuple subclass t) of n values read from `first` on.
+    template <class It>
+    static Tuple* make(Type* t, std::size_t n, It first) { return new (TupleSize{n}) Tuple(t, TupleSize{n}, first); }
+    static void* operator new(std::size_t size, TupleSize n);
+    static void operator delete(void* p, TupleSize n);  // only if the constructor throws
+    // Destroying: it reads the count, for the block's size, before the destructor runs.
+    static void operator delete(Tuple* p, std::destroying_delete_t);
+
+    // A read-only view of the items that holds their count; the values follow it. Not copyable:
+    // a copy would look for them after itself.
+    class Items {
+    public:
+        Items(const Items&) = delete;
+        Items& operator=(const Items&) = delete;
+        std::size_t size() const { return size_; }
+        bool empty() const { return size_ == 0; }
+        const Value* data() const { return reinterpret_cast<const Value*>(this + 1); }
+        const Value* begin() const { return data(); }
+        const Value* end() const { return data() + size_; }
+        std::reverse_iterator<const Value*> rbegin() const { return std::reverse_iterator(end()); }
+        std::reverse_iterator<const Value*> rend() const { return std::reverse_iterator(begin()); }
+        const Value& operator[](std::size_t i) const {
+            assert(i < size_);
+            return data()[i];
+        }
+        const Value& front() const { return (*this)[0]; }
+        const Value& back() const { return (*this)[size_ - 1]; }
+        operator std::span<const Value>() const { return {data(), size_}; }
+        std::vector<Value> to_vector() const { return std::vector<Value>(begin(), end()); }
+
+    private:
+        friend struct Tuple;
+        explicit Items(std::size_t n) : size_(static_cast<std::uint32_t>(n)), allocated_(size_) { assert(size_ == n); }
+        Value* values() { return reinterpret_cast<Value*>(this + 1); }
+        std::uint32_t size_;       // 0 once gc_clear has dropped the values
+        std::uint32_t allocated_;  // values in the block (null after gc_clear)
+    } items;
+
     void gc_traverse(GcVisit visit, void* arg) override;
     void gc_clear() override;
 };
+// The values start at the end of the object (`Items::data`).
+static_assert(sizeof(Tuple) == sizeof(Object) + sizeof(Tuple::Items));
 
 struct List : Object {
     List(Type* t, std::vector<Value> v) : Object(t), items(std::move(v)) {}

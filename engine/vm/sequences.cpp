@@ -75,11 +75,11 @@ static Value slice_new(VM& vm, Type*, Args a) {
 // Shared sequence helpers
 // ---------------------------------------------------------------------------------------------
 
-static bool seq_repr(VM& vm, const std::vector<Value>& items, const char* open, const char* close, bool one_tuple,
+static bool seq_repr(VM& vm, std::span<const Value> items, const char* open, const char* close, bool one_tuple,
                      std::string& out, const Value& self) {
     out += open;
     // Copy: a __repr__ may mutate the list.
-    std::vector<Value> copy = items;
+    std::vector<Value> copy(items.begin(), items.end());
     for (std::size_t i = 0; i < copy.size(); ++i) {
         if (i) out += ", ";
         if (copy[i].is(self)) {
@@ -93,7 +93,9 @@ static bool seq_repr(VM& vm, const std::vector<Value>& items, const char* open, 
     return true;
 }
 
-static Value seq_compare(VM& vm, const std::vector<Value>& x, const std::vector<Value>& y, CompareOp op) {
+// Items: two lists' vectors (re-read on each step: __eq__ may mutate them) or two tuples' items.
+template <class Items>
+static Value seq_compare(VM& vm, const Items& x, const Items& y, CompareOp op) {
     std::size_t n = std::min(x.size(), y.size());
     std::size_t i = 0;
     for (; i < n; ++i) {
@@ -196,7 +198,7 @@ static Value tuple_getitem(VM& vm, const Value& self, const Value& key) {
 }
 
 static int tuple_contains(VM& vm, const Value& self, const Value& item) {
-    std::vector<Value> items = self.as<Tuple>()->items;
+    std::vector<Value> items = self.as<Tuple>()->items.to_vector();
     for (auto& x : items) {
         int r = eq(vm, x, item);
         if (r) return r;
@@ -220,20 +222,23 @@ static Value tuple_iter_next(VM&, const Value& self) {
 static Value seq_concat_repeat(VM& vm, BinOp op, const Value& a, const Value& b, bool is_list_type) {
     BinOp bop = base_op(op);
     auto same = [&](const Value& v) { return is_list_type ? is_list(v) : is_tuple(v); };
-    auto items_of = [&](const Value& v) -> std::vector<Value>& {
-        return is_list_type ? v.as<List>()->items : v.as<Tuple>()->items;
+    auto items_of = [&](const Value& v) -> std::span<const Value> {
+        if (is_list_type) return v.as<List>()->items;
+        return v.as<Tuple>()->items;
     };
     auto make = [&](std::vector<Value> items) { return is_list_type ? new_list(vm, std::move(items)) : new_tuple(vm, std::move(items)); };
     if (bop == BinOp::Add) {
         if (!same(a) || !same(b)) return vm.not_implemented;
         if (is_inplace(op) && is_list_type) {
-            std::vector<Value> copy = items_of(b);
-            auto& dst = items_of(a);
+            std::span<const Value> y = items_of(b);
+            std::vector<Value> copy(y.begin(), y.end());
+            auto& dst = a.as<List>()->items;
             dst.insert(dst.end(), copy.begin(), copy.end());
             return a;
         }
-        std::vector<Value> out = items_of(a);
-        auto& y = items_of(b);
+        std::span<const Value> x = items_of(a);
+        std::vector<Value> out(x.begin(), x.end());
+        std::span<const Value> y = items_of(b);
         out.insert(out.end(), y.begin(), y.end());
         return make(std::move(out));
     }
@@ -243,7 +248,7 @@ static Value seq_concat_repeat(VM& vm, BinOp op, const Value& a, const Value& b,
         if (!same(s) || !is_int(n)) return vm.not_implemented;
         std::int64_t k;
         if (!index_int64(vm, n, k)) return {};
-        auto& src = items_of(s);
+        std::span<const Value> src = items_of(s);
         if (k > 0 && !src.empty() && static_cast<std::uint64_t>(k) > (std::uint64_t{1} << 28) / src.size()) return no_memory(vm);
         std::vector<Value> out;
         if (k > 0) {
@@ -251,7 +256,7 @@ static Value seq_concat_repeat(VM& vm, BinOp op, const Value& a, const Value& b,
             for (std::int64_t i = 0; i < k; ++i) out.insert(out.end(), src.begin(), src.end());
         }
         if (is_inplace(op) && is_list_type && same(a)) {
-            items_of(a) = std::move(out);
+            a.as<List>()->items = std::move(out);
             return a;
         }
         return make(std::move(out));
@@ -273,11 +278,11 @@ static Value tuple_new(VM& vm, Type* cls, Args a) {
         if (!collect(vm, a[0], items)) return {};
     }
     if (cls == vm.types.tuple) return new_tuple(vm, std::move(items));
-    return Value::steal(new Tuple(cls, std::move(items)));
+    return Value::steal(Tuple::make(cls, items.size(), std::make_move_iterator(items.begin())));
 }
 
-static Value count_impl(VM& vm, const std::vector<Value>& items0, const Value& x) {
-    std::vector<Value> items = items0;
+static Value count_impl(VM& vm, std::span<const Value> items0, const Value& x) {
+    std::vector<Value> items(items0.begin(), items0.end());
     std::int64_t n = 0;
     for (auto& v : items) {
         int r = eq(vm, v, x);
@@ -287,8 +292,8 @@ static Value count_impl(VM& vm, const std::vector<Value>& items0, const Value& x
     return Value::integer(n);
 }
 
-static Value index_impl(VM& vm, const std::vector<Value>& items0, Args a, const char* what) {
-    std::vector<Value> items = items0;
+static Value index_impl(VM& vm, std::span<const Value> items0, Args a, const char* what) {
+    std::vector<Value> items(items0.begin(), items0.end());
     std::int64_t start = 0, stop = static_cast<std::int64_t>(items.size());
     if (a.size() > 2 && !index_int64(vm, a[2], start)) return {};
     if (a.size() > 3 && !index_int64(vm, a[3], stop)) return {};

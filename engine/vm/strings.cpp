@@ -189,7 +189,7 @@ Value str_mod(VM& vm, const Value& fmt_v, const Value& args) {
     const std::string& f = fmt_v.as<Str>()->text;
     std::vector<Value> items;
     bool is_tuple_args = is_tuple(args);
-    if (is_tuple_args) items = args.as<Tuple>()->items;
+    if (is_tuple_args) items = args.as<Tuple>()->items.to_vector();
     else items.push_back(args);
     std::size_t next = 0;
     bool used_mapping = false;
@@ -388,7 +388,7 @@ static Value m_prefix_impl(VM& vm, Args a, bool starts) {
     if (a.size() < 2) return raise(vm, vm.exc.TypeError, "startswith() takes at least 1 argument (0 given)");
     std::string_view s = a[0].as<Str>()->text;
     std::vector<Value> cands;
-    if (is_tuple(a[1])) cands = a[1].as<Tuple>()->items;
+    if (is_tuple(a[1])) cands = a[1].as<Tuple>()->items.to_vector();
     else cands.push_back(a[1]);
     for (auto& c : cands) {
         if (!is_str(c))

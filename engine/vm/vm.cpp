@@ -199,7 +199,32 @@ Value new_int(VM& vm, base::BigInt v) {
     return Value::steal(new IntObject(vm.types.int_, std::move(v)));
 }
 
-Value new_tuple(VM& vm, std::vector<Value> items) { return Value::steal(new Tuple(vm.types.tuple, std::move(items))); }
+// --- tuples: one block holds the object and its items
+
+void* Tuple::operator new(std::size_t size, TupleSize n) { return Object::operator new(size + n.n * sizeof(Value)); }
+
+void Tuple::operator delete(void* p, TupleSize n) { Object::operator delete(p, sizeof(Tuple) + n.n * sizeof(Value)); }
+
+void Tuple::operator delete(Tuple* p, std::destroying_delete_t) {
+    const std::size_t block = sizeof(Tuple) + p->items.allocated_ * sizeof(Value);
+    p->~Tuple();
+    Object::operator delete(p, block);
+}
+
+Tuple::~Tuple() {
+    Value* v = items.values();
+    for (std::uint32_t i = 0; i < items.allocated_; ++i) v[i].~Value();
+}
+
+Value new_tuple(VM& vm, std::vector<Value> items) {
+    return Value::steal(Tuple::make(vm.types.tuple, items.size(), std::make_move_iterator(items.begin())));
+}
+Value new_tuple(VM& vm, std::span<const Value> items) {
+    return Value::steal(Tuple::make(vm.types.tuple, items.size(), items.begin()));
+}
+Value new_tuple(VM& vm, std::initializer_list<Value> items) {
+    return Value::steal(Tuple::make(vm.types.tuple, items.size(), items.begin()));
+}
 Value new_list(VM& vm, std::vector<Value> items) { return Value::steal(new List(vm.types.list, std::move(items))); }
 Value new_dict(VM& vm) { return Value::steal(new Dict(vm.types.dict)); }
 Value new_set(VM& vm, bool frozen) { return Value::steal(new Set(frozen ? vm.types.frozenset : vm.types.set)); }

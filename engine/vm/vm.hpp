@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -231,6 +233,8 @@ void set_current_vm(VM* vm);
 Value new_str(VM& vm, std::string s);
 Value new_int(VM& vm, base::BigInt v);       // normalises to an inline int when it fits
 Value new_tuple(VM& vm, std::vector<Value> items);
+Value new_tuple(VM& vm, std::span<const Value> items);
+Value new_tuple(VM& vm, std::initializer_list<Value> items);
 Value new_list(VM& vm, std::vector<Value> items = {});
 Value new_dict(VM& vm);
 Value new_set(VM& vm, bool frozen = false);
