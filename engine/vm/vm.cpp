@@ -212,8 +212,9 @@ void Tuple::operator delete(Tuple* p, std::destroying_delete_t) {
 }
 
 Tuple::~Tuple() {
+    // Last to first, as CPython drops them (their finalizers run in that order).
     Value* v = items.values();
-    for (std::uint32_t i = 0; i < items.allocated_; ++i) v[i].~Value();
+    for (std::uint32_t i = items.allocated_; i-- > 0;) v[i].~Value();
 }
 
 Value new_tuple(VM& vm, std::vector<Value> items) {

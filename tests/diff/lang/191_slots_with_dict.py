@@ -1,5 +1,6 @@
 # Slotted classes that also allow a __dict__ (asyncio's Future, Task and Handle are): the dict
 # appears on the first store, survives slot writes, and goes with the instance, cycles included.
+# Also the order in which a list or a tuple drops its items (their finalizers show it).
 import gc
 
 
@@ -64,3 +65,8 @@ for n in nodes[::3]:
 print(sum(n.flag for n in nodes if hasattr(n, "flag")), len(nodes))
 nodes = None
 print("done")
+
+# A tuple drops its items last to first too.
+pair = (Node("first"), Node("second"))
+pair = None
+print("end")
