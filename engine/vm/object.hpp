@@ -277,9 +277,10 @@ struct alignas(alignof(Value)) Instance : Object {
     std::uint16_t side_dict : 1 = 0;  // slotted: VM::instance_dicts holds its dict
     static constexpr std::uint32_t kMaxSlots = 0x7FFF;
     Value* slot_values() { return reinterpret_cast<Value*>(this + 1); }
-    Dict* dict();  // the instance dict, or null
+    inline Dict* dict();  // the instance dict, or null
     Dict* ensure_dict(VM& vm);
     void set_dict(VM& vm, Value d);  // d: a Dict, or null to drop it
+    Dict* side_dict_of() const;      // VM::instance_dicts' entry
     void gc_traverse(GcVisit visit, void* arg) override;
     void gc_clear() override;
 
@@ -292,6 +293,12 @@ struct PlainInstance : Instance {
     explicit PlainInstance(Type* t) : Instance(t) {}
     ObjRef dict_;  // a Dict, or null (8 bytes: see ObjRef)
 };
+
+// Inline: attribute lookups ask on every instance they see.
+inline Dict* Instance::dict() {
+    if (nslots == 0) return static_cast<PlainInstance*>(this)->dict_.as<Dict>();
+    return side_dict ? side_dict_of() : nullptr;
+}
 
 // A closure cell; an empty cell has a null value ("free variable referenced before assignment").
 struct Cell : Object {

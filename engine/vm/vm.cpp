@@ -243,10 +243,7 @@ Module::Module(Type* t, std::string n) : Object(t), name(std::move(n)) {
     dict.as<Dict>()->set(vm, "__name__", new_str(vm, name));
 }
 
-Dict* Instance::dict() {
-    if (nslots == 0) return static_cast<PlainInstance*>(this)->dict_.as<Dict>();
-    return side_dict ? current_vm().instance_dicts.at(this).as<Dict>() : nullptr;
-}
+Dict* Instance::side_dict_of() const { return current_vm().instance_dicts.at(this).as<Dict>(); }
 
 Dict* Instance::ensure_dict(VM& vm) {
     if (Dict* d = dict()) return d;
