@@ -36,6 +36,8 @@ struct FutureSlots {
     // The Python originals, for what the native ones hand back (debug mode, errors).
     vm::Object *call_soon_python = nullptr, *create_future_python = nullptr, *init_python = nullptr;
     vm::Object* call_soon_native = nullptr;          // what native_futures() put in its place
+    // The loop's fields, read on every call_soon and create_future.
+    vm::Code::AttrCache closed_cache, debug_cache, ready_cache;
 };
 
 struct AioState {

@@ -271,7 +271,8 @@ void init_fields(VM& vm, Instance* f, const Value& loop) {
 
 // 1 if `loop` is in debug mode, 0 if not, -1 after an error.
 int loop_debug(VM& vm, const Value& loop) {
-    Value debug = get_attr(vm, loop, aio_state(vm).future_slots.debug);
+    FutureSlots& s = aio_state(vm).future_slots;
+    Value debug = get_attr_cached(vm, s.debug_cache, loop, s.debug);
     return debug ? truthy(vm, debug) : -1;
 }
 
@@ -305,7 +306,7 @@ Value fm_await(VM& vm, Args a) {
 // BaseEventLoop.call_soon(callback, *args, context=None). The closed and debug cases (an error;
 // a Handle that records where it was made) run the Python original, kept by native_futures().
 Value loop_call_soon(VM& vm, Args a) {
-    const FutureSlots& s = aio_state(vm).future_slots;
+    FutureSlots& s = aio_state(vm).future_slots;
     Value context = Value::none();
     bool plain = a.size() >= 2;
     for (std::size_t i = 0; i < a.kwcount && plain; ++i) {
@@ -314,9 +315,9 @@ Value loop_call_soon(VM& vm, Args a) {
     }
     Value closed, debug;
     if (plain) {
-        closed = get_attr(vm, a[0], s.closed);
+        closed = get_attr_cached(vm, s.closed_cache, a[0], s.closed);
         if (!closed) return {};
-        debug = get_attr(vm, a[0], s.debug);
+        debug = get_attr_cached(vm, s.debug_cache, a[0], s.debug);
         if (!debug) return {};
     }
     if (!plain || !closed.is_bool() || closed.as_bool() || !debug.is_bool() || debug.as_bool())
@@ -324,7 +325,7 @@ Value loop_call_soon(VM& vm, Args a) {
     Value args = a.size() == 2 ? vm.empty_tuple : new_tuple(vm, std::span(a.items + 2, a.size() - 2));
     Value handle = make_handle(vm, a[1], args, a[0], context);
     if (!handle) return {};
-    Value ready = get_attr(vm, a[0], s.ready);
+    Value ready = get_attr_cached(vm, s.ready_cache, a[0], s.ready);
     if (!ready) return {};
     if (!lib::append_to_deque(vm, ready, handle) && !call_method(vm, ready, "append", {handle})) return {};
     emit_event(vm, "handle_scheduled", Args(&handle, 1));

@@ -337,6 +337,17 @@ static void attr_cache_fill(VM& vm, Code::AttrCache& c, const Value& obj, Str* n
     c.generation = vm.type_generation;
 }
 
+Value get_attr_cached(VM& vm, Code::AttrCache& c, const Value& obj, Str* name) {
+    if ((c.kind == Code::AttrCache::Slot || c.kind == Code::AttrCache::InstanceDict) && attr_cache_valid(vm, c, obj))
+        if (const Value* hit = attr_cache_load(c, obj, name)) return *hit;
+    Value v = get_attr(vm, obj, name);
+    if (v) {
+        attr_cache_fill(vm, c, obj, name, false);
+        if (c.kind != Code::AttrCache::Slot && c.kind != Code::AttrCache::InstanceDict) c.kind = Code::AttrCache::None;
+    }
+    return v;
+}
+
 // CPython's _PyObject_FunctionStr: "module.qualname()" ("qualname()" for builtins), or str(f)
 // when it has no __qualname__. Null with an exception set on failure.
 static Value function_str(VM& vm, const Value& fn) {
@@ -968,6 +979,16 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                         PUSH(Value());
                         break;
                     }
+                    // A callable kept in a slot or the instance dict (asyncio's
+                    // `self._callback(*self._args)`): called as it is, no self.
+                    if ((ic.kind == Code::AttrCache::Slot || ic.kind == Code::AttrCache::InstanceDict) &&
+                        attr_cache_valid(vm, ic, TOP())) {
+                        if (const Value* hit = attr_cache_load(ic, TOP(), name)) {
+                            TOP() = *hit;
+                            PUSH(Value());
+                            break;
+                        }
+                    }
                     Value obj = POP();
                     Type* t = type_of(obj);
                     if (!t->slots.getattr) {
@@ -1003,7 +1024,12 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     }
                     Value v = get_attr(vm, obj, name);
                     if (!v) ERROR();
-                    module_attr_cache_fill(vm, ic, obj, name);
+                    if (obj.is_obj() && obj.obj()->type == vm.types.module) {
+                        module_attr_cache_fill(vm, ic, obj, name);
+                    } else {
+                        attr_cache_fill(vm, ic, obj, name, false);
+                        if (ic.kind != Code::AttrCache::Slot && ic.kind != Code::AttrCache::InstanceDict) ic.kind = Code::AttrCache::None;
+                    }
                     PUSHM(v);
                     PUSH(Value());
                     break;

@@ -58,6 +58,9 @@ bool to_double(VM& vm, const Value& v, double& out);  // float or int
 // --- attributes (name: any text; interned internally)
 Value get_attr(VM& vm, const Value& obj, Str* name);
 Value get_attr(VM& vm, const Value& obj, std::string_view name);
+// get_attr for a native's hot lookup, with its own inline cache (as LOAD_ATTR's): a slot or an
+// instance dict entry found there last time is read again directly, after the same checks.
+Value get_attr_cached(VM& vm, Code::AttrCache& cache, const Value& obj, Str* name);
 // Like get_attr, but null *without* an exception when the attribute is missing.
 Value get_attr_opt(VM& vm, const Value& obj, std::string_view name);
 bool set_attr(VM& vm, const Value& obj, Str* name, const Value& value);
