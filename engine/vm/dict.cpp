@@ -87,7 +87,8 @@ void Dict::rebuild(std::size_t min_capacity) {
 }
 
 void Dict::insert_new(std::int64_t hash, Value key, Value value) {
-    if ((entries_.size() + 1) * 3 >= index_.size() * 2) rebuild(used_ + 1 > 4 ? (used_ + 1) * 2 : 8);
+    // Grown as CPython grows it: an index of at least three times the keys it holds now.
+    if ((entries_.size() + 1) * 3 >= index_.size() * 2) rebuild(used_ > 4 ? used_ * 2 : 8);
     std::size_t mask = index_.size() - 1;
     std::size_t i = static_cast<std::size_t>(hash) & mask;
     std::size_t perturb = static_cast<std::size_t>(hash);

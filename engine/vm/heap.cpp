@@ -75,7 +75,9 @@ void set_current_vm(VM* vm) { tl_vm = vm; }
 
 #ifdef LL_OBJECT_POOL
 namespace {
-constexpr std::size_t kGrain = 16;
+// 8 bytes, every object's alignment (a Value's): a one-item tuple or a frame of an odd number
+// of 8-byte words costs its size, not the next multiple of 16.
+constexpr std::size_t kGrain = 8;
 constexpr std::size_t kMaxPooled = 2048;
 constexpr std::size_t kClasses = kMaxPooled / kGrain;  // class c: blocks of (c + 1) * kGrain bytes
 constexpr std::size_t kChunk = 16 * 1024;               // aligned to its size: a block finds its header
@@ -112,17 +114,17 @@ struct HeapStore {  // the pool
 };
 
 namespace {
-struct alignas(kGrain) ChunkHeader {  // one grain: the blocks after it stay aligned
+struct alignas(16) ChunkHeader {  // whole grains: the blocks after it stay aligned
     std::size_t size_class;
     HeapStore* pool;                  // its owner: an object may die while another VM is current
 };
-static_assert(sizeof(ChunkHeader) == kGrain);
+static_assert(sizeof(ChunkHeader) % kGrain == 0);
 
-// A large object is preceded by one grain that names its pool.
-struct alignas(kGrain) LargeHeader {
+// A large object is preceded by 16 bytes that name its pool (malloc's alignment).
+struct alignas(16) LargeHeader {
     HeapStore* pool;
 };
-static_assert(sizeof(LargeHeader) == kGrain);
+static_assert(sizeof(LargeHeader) % kGrain == 0);
 
 // A free block's second word (a live object's `type`, after its vtable pointer) holds this, so
 // that walking a chunk tells the free blocks from the live objects.
