@@ -95,10 +95,11 @@ struct BuiltinFunction : Object {
     void gc_clear() override;
 };
 
-// obj.method for a Python function.
+// A method bound to its object. `func` is always an object (a non-object Value is never
+// callable), so an 8-byte ObjRef: a waiting task's wake-up callback is one of these.
 struct BoundMethod : Object {
     BoundMethod(Type* t, Value f, Value s) : Object(t), func(std::move(f)), self(std::move(s)) {}
-    Value func;
+    ObjRef func;
     Value self;
     void gc_traverse(GcVisit visit, void* arg) override;
     void gc_clear() override;

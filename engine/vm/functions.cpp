@@ -366,7 +366,7 @@ static Value method_richcompare(VM& vm, const Value& a, const Value& b, CompareO
     if (!is_type(b, vm.types.method) || (op != CompareOp::Eq && op != CompareOp::Ne)) return vm.not_implemented;
     auto* x = a.as<BoundMethod>();
     auto* y = b.as<BoundMethod>();
-    bool same = x->func.is(y->func) && x->self.is(y->self);
+    bool same = x->func.obj() == y->func.obj() && x->self.is(y->self);
     return Value::boolean(op == CompareOp::Eq ? same : !same);
 }
 

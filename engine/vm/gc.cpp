@@ -103,8 +103,8 @@ void BoundMethod::gc_traverse(GcVisit visit, void* arg) {
     visit_value(self, visit, arg);
 }
 void BoundMethod::gc_clear() {
-    Value dead[] = {std::move(func), std::move(self)};
-    (void)dead;
+    ObjRef dead_func = std::move(func);
+    Value dead_self = std::move(self);
 }
 
 void Property::gc_traverse(GcVisit visit, void* arg) {

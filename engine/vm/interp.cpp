@@ -24,6 +24,7 @@ Value import_star(VM& vm, const Value& module, Frame* f);
 static_assert(sizeof(Frame) % alignof(Value) == 0, "a frame's slots follow it directly");
 static_assert(sizeof(void*) != 8 || sizeof(Generator) == 48, "every suspended task keeps two or more coroutines");
 static_assert(sizeof(void*) != 8 || sizeof(Frame) == 80, "every suspended task pays for each 16 bytes of its frames");
+static_assert(sizeof(void*) != 8 || sizeof(BoundMethod) == 56, "every waiting task's wake-up callback is one");
 static_assert(sizeof(Instance) % alignof(Value) == 0, "an instance's slot values follow it directly");
 
 // Dispatch: with clang (labels as values), the loop top fetches and jumps through a table of
@@ -1622,7 +1623,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                         fn = callable_slot->as<Function>();
                     } else if (ct == vm.types.method && !has_self) {
                         auto* bm = callable_slot->as<BoundMethod>();
-                        if (!is_type(bm->func, vm.types.function)) goto call_general;
+                        if (!bm->func || bm->func.obj()->type != vm.types.function) goto call_general;
                         if (prefix) goto call_general;
                         fn = bm->func.as<Function>();
                         prefix = &bm->self;  // the bound method stays on the stack until the frame is made
@@ -1753,7 +1754,7 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     init_self = Value::steal(cls->alloc(vm, cls));
                     pyfn = init_fn.as<Function>();
                     prefix = &init_self;
-                } else if (ct == vm.types.method && is_type(callable.as<BoundMethod>()->func, vm.types.function)) {
+                } else if (ct == vm.types.method && callable.as<BoundMethod>()->func && callable.as<BoundMethod>()->func.obj()->type == vm.types.function) {
                     pyfn = callable.as<BoundMethod>()->func.as<Function>();
                     bound_self = callable.as<BoundMethod>()->self;
                     prefix = &bound_self;
