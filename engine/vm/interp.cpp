@@ -338,14 +338,18 @@ static void attr_cache_fill(VM& vm, Code::AttrCache& c, const Value& obj, Str* n
     c.generation = vm.type_generation;
 }
 
+// A cache that only keeps where a value lives (a slot or an instance-dict entry), not methods
+// or class values: for callers that use what they find as it is.
+static void value_attr_cache_fill(VM& vm, Code::AttrCache& c, const Value& obj, Str* name) {
+    attr_cache_fill(vm, c, obj, name, false);
+    if (c.kind != Code::AttrCache::Slot && c.kind != Code::AttrCache::InstanceDict) c.kind = Code::AttrCache::None;
+}
+
 Value get_attr_cached(VM& vm, Code::AttrCache& c, const Value& obj, Str* name) {
     if ((c.kind == Code::AttrCache::Slot || c.kind == Code::AttrCache::InstanceDict) && attr_cache_valid(vm, c, obj))
         if (const Value* hit = attr_cache_load(c, obj, name)) return *hit;
     Value v = get_attr(vm, obj, name);
-    if (v) {
-        attr_cache_fill(vm, c, obj, name, false);
-        if (c.kind != Code::AttrCache::Slot && c.kind != Code::AttrCache::InstanceDict) c.kind = Code::AttrCache::None;
-    }
+    if (v) value_attr_cache_fill(vm, c, obj, name);
     return v;
 }
 
@@ -1025,12 +1029,8 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     }
                     Value v = get_attr(vm, obj, name);
                     if (!v) ERROR();
-                    if (obj.is_obj() && obj.obj()->type == vm.types.module) {
-                        module_attr_cache_fill(vm, ic, obj, name);
-                    } else {
-                        attr_cache_fill(vm, ic, obj, name, false);
-                        if (ic.kind != Code::AttrCache::Slot && ic.kind != Code::AttrCache::InstanceDict) ic.kind = Code::AttrCache::None;
-                    }
+                    if (obj.is_obj() && obj.obj()->type == vm.types.module) module_attr_cache_fill(vm, ic, obj, name);
+                    else value_attr_cache_fill(vm, ic, obj, name);
                     PUSHM(v);
                     PUSH(Value());
                     break;

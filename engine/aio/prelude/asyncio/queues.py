@@ -25,13 +25,13 @@ class Queue(mixins._LoopBoundMixin):
     """A FIFO queue. maxsize <= 0 means unbounded."""
 
     # True while full(), empty() and qsize() are the ones below and maxsize is an int: put and
-    # get then test the size inline, as those would (a queue moving an item made some thirteen
-    # calls, now four). A subclass overriding one of them is called exactly as CPython calls it.
+    # get then test the size inline, as those would. A subclass overriding one of them is
+    # called exactly as CPython calls it.
     _inline_size = True
     # True while, in addition, put_nowait, get_nowait, _put, _get and _init are the ones below:
-    # put and get then do their work inline once there is room or an item (two calls fewer
-    # each). A call that raises (put after shutdown()) still goes through put_nowait, so that
-    # its traceback has CPython's frames.
+    # put and get then move the item themselves once there is room or an item. A queue moving
+    # an item made some thirteen Python calls; now only put and get remain. A put that raises
+    # (after shutdown()) still goes through put_nowait, as CPython's does.
     _inline_items = True
 
     def __init_subclass__(cls, **kwargs):
