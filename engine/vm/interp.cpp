@@ -345,9 +345,15 @@ static void value_attr_cache_fill(VM& vm, Code::AttrCache& c, const Value& obj, 
     if (c.kind != Code::AttrCache::Slot && c.kind != Code::AttrCache::InstanceDict) c.kind = Code::AttrCache::None;
 }
 
+// Such a cache's hit: the value's current place, or null.
+LL_HOT_INLINE static const Value* value_attr_cache_load(VM& vm, const Code::AttrCache& c, const Value& obj, Str* name) {
+    if ((c.kind != Code::AttrCache::Slot && c.kind != Code::AttrCache::InstanceDict) || !attr_cache_valid(vm, c, obj))
+        return nullptr;
+    return attr_cache_load(c, obj, name);
+}
+
 Value get_attr_cached(VM& vm, Code::AttrCache& c, const Value& obj, Str* name) {
-    if ((c.kind == Code::AttrCache::Slot || c.kind == Code::AttrCache::InstanceDict) && attr_cache_valid(vm, c, obj))
-        if (const Value* hit = attr_cache_load(c, obj, name)) return *hit;
+    if (const Value* hit = value_attr_cache_load(vm, c, obj, name)) return *hit;
     Value v = get_attr(vm, obj, name);
     if (v) value_attr_cache_fill(vm, c, obj, name);
     return v;
@@ -986,13 +992,10 @@ Exit run_frames(VM& vm, Frame* entry, Frame* start_frame, Budget& budget, Value&
                     }
                     // A callable kept in a slot or the instance dict (asyncio's
                     // `self._callback(*self._args)`): called as it is, no self.
-                    if ((ic.kind == Code::AttrCache::Slot || ic.kind == Code::AttrCache::InstanceDict) &&
-                        attr_cache_valid(vm, ic, TOP())) {
-                        if (const Value* hit = attr_cache_load(ic, TOP(), name)) {
-                            TOP() = *hit;
-                            PUSH(Value());
-                            break;
-                        }
+                    if (const Value* hit = value_attr_cache_load(vm, ic, TOP(), name)) {
+                        TOP() = *hit;
+                        PUSH(Value());
+                        break;
                     }
                     Value obj = POP();
                     Type* t = type_of(obj);
